@@ -1,0 +1,68 @@
+# Samskab: `make run` sets everything up and serves http://127.0.0.1:8000; `make test` runs
+# the whole suite. Both work on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test test-postgres lint format bench totp messages worker clean help
+
+help:
+	@echo "make run    set up and serve http://127.0.0.1:$(PORT) with demo data"
+	@echo "make test   run the whole test suite (SQLite, or DATABASE_URL)"
+	@echo "make lint   ruff, formatting and migration checks"
+	@echo "make bench  benchmarks (see bench/README.md)"
+	@echo "make totp   the current two-factor code of the demo staff accounts"
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: $(VENV)/.installed node_modules/.installed
+
+var:
+	mkdir -p var
+
+messages: $(VENV)/.installed
+	cd samskab && ../$(BIN)/django-admin compilemessages --ignore=.venv -v 0
+
+run: deps var messages
+	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py load_demo
+	@echo "Serving http://127.0.0.1:$(PORT)/ (background tasks run beside it). Ctrl-C stops both."
+	@DEBUG=$${DEBUG:-true} $(BIN)/python manage.py db_worker --interval 1 >var/worker.log 2>&1 & \
+	  WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+	  DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+worker: deps
+	$(BIN)/python manage.py db_worker
+
+test: deps messages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: deps
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: deps messages
+	$(BIN)/python bench/run.py
+
+totp: deps
+	@$(BIN)/python manage.py demo_totp
+
+clean:
+	rm -rf $(VENV) node_modules var/static

@@ -1,0 +1,13 @@
+"""The public API at /api/v1/. Each app contributes a router from its own ``api.py``."""
+
+from ninja import NinjaAPI
+
+from samskab.networks.api import router as networks_router
+
+api = NinjaAPI(
+    title="Samskab API",
+    version="1",
+    description="Read access to the networks' public data.",
+    urls_namespace="api-v1",
+)
+api.add_router("/networks", networks_router)

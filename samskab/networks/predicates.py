@@ -1,0 +1,102 @@
+"""Small predicates about a user's roles in networks. One predicate per object type."""
+
+import rules
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Role
+
+
+def _current_roles(user):
+    """The user's current roles, fetched once per request-bound user object."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_samskab_roles", None)
+    if cached is None:
+        today = timezone.localdate()
+        cached = list(
+            Role.objects.filter(person__user=user)
+            .filter(Q(until__isnull=True) | Q(until__gte=today))
+            .values_list("network_id", "kind", "organisation_id")
+        )
+        user._samskab_roles = cached
+    return cached
+
+
+def forget_roles(user) -> None:
+    if hasattr(user, "_samskab_roles"):
+        del user._samskab_roles
+
+
+def staff_network_ids(user) -> set[int]:
+    return {n for n, kind, _o in _current_roles(user) if kind == Role.Kind.SECRETARIAT}
+
+
+def editable_organisation_ids(user) -> set[int]:
+    return {o for _n, kind, o in _current_roles(user) if kind == Role.Kind.ORG_EDITOR and o}
+
+
+@rules.predicate
+def is_superuser(user):
+    return user.is_authenticated and user.is_superuser
+
+
+@rules.predicate
+def is_any_network_staff(user):
+    return bool(staff_network_ids(user))
+
+
+@rules.predicate
+def is_network_staff(user, network):
+    """Secretariat staff of this network."""
+    return network is not None and network.id in staff_network_ids(user)
+
+
+@rules.predicate
+def is_staff_of_organisation_network(user, organisation):
+    """Secretariat staff of a network the organisation is a member of."""
+    if organisation is None:
+        return False
+    ids = staff_network_ids(user)
+    if not ids:
+        return False
+    return organisation.memberships.filter(network_id__in=ids).exists()
+
+
+@rules.predicate
+def is_org_editor(user, organisation):
+    return organisation is not None and organisation.id in editable_organisation_ids(user)
+
+
+@rules.predicate
+def is_contact_of_organisation(user, organisation):
+    if organisation is None:
+        return False
+    kinds = {Role.Kind.ADMIN_CONTACT, Role.Kind.POLITICAL_CONTACT}
+    return any(o == organisation.id and k in kinds for _n, k, o in _current_roles(user))
+
+
+@rules.predicate
+def is_person_self(user, person):
+    return person is not None and user.is_authenticated and person.user_id == user.id
+
+
+@rules.predicate
+def is_staff_of_person_network(user, person):
+    """Secretariat staff of a network where the person has a role or whose member
+    organisation the person works for."""
+    if person is None:
+        return False
+    ids = staff_network_ids(user)
+    if not ids:
+        return False
+    if person.roles.filter(network_id__in=ids).exists():
+        return True
+    return bool(person.organisation_id) and person.organisation.memberships.filter(
+        network_id__in=ids
+    ).exists()
+
+
+@rules.predicate
+def is_org_editor_of_person(user, person):
+    return person is not None and person.organisation_id in editable_organisation_ids(user)

@@ -1,0 +1,65 @@
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from .models import Membership, Organisation, Role
+
+CONTACT_KINDS = (Role.Kind.ADMIN_CONTACT, Role.Kind.POLITICAL_CONTACT)
+
+
+def _contact_prefetch(network):
+    today = timezone.localdate()
+    return Prefetch(
+        "roles",
+        queryset=Role.objects.filter(network=network, kind__in=CONTACT_KINDS)
+        .filter(Q(until__isnull=True) | Q(until__gte=today))
+        .select_related("person")
+        .order_by("kind", "person__name"),
+        to_attr="contact_roles",
+    )
+
+
+def member_directory(*, network, query: str = "", region_id: int | None = None):
+    """The network's current member organisations with their regions and contacts.
+
+    Costs three queries whatever the number of members: memberships, then the contact
+    roles with their people.
+    """
+    today = timezone.localdate()
+    memberships = (
+        Membership.objects.filter(network=network, since__lte=today)
+        .filter(Q(until__isnull=True) | Q(until__gte=today))
+        .select_related("organisation", "organisation__region")
+        .order_by("organisation__region__name", "organisation__name")
+    )
+    if query:
+        memberships = memberships.filter(
+            Q(organisation__name__icontains=query) | Q(organisation__code=query)
+        )
+    if region_id:
+        memberships = memberships.filter(organisation__region_id=region_id)
+    memberships = memberships.prefetch_related(
+        Prefetch("organisation__roles", queryset=_contact_prefetch(network).queryset,
+                 to_attr="contact_roles")
+    )
+    return memberships
+
+
+def member_regions(*, network):
+    today = timezone.localdate()
+    return (
+        Organisation.objects.filter(
+            kind=Organisation.Kind.REGION,
+            municipalities__memberships__network=network,
+            municipalities__memberships__since__lte=today,
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def organisation_detail(*, slug: str, network):
+    return (
+        Organisation.objects.select_related("region")
+        .prefetch_related(_contact_prefetch(network), "memberships__network")
+        .get(slug=slug)
+    )

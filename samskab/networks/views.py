@@ -1,0 +1,49 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from samskab.core.pagination import paginate
+
+from . import selectors
+from .models import Organisation
+
+
+def home(request):
+    network = request.network
+    members = Organisation.objects.members_of(network) if network else Organisation.objects.none()
+    context = {
+        "member_count": members.count(),
+        "municipality_count": members.municipalities().count(),
+        "recent_members": members.select_related("region").order_by("-memberships__since")[:8],
+    }
+    return render(request, "networks/home.html", context)
+
+
+def directory(request):
+    network = request.network
+    if network is None:
+        raise Http404(_("No network is configured for this address."))
+    query = request.GET.get("q", "").strip()[:100]
+    try:
+        region_id = int(request.GET.get("region") or 0) or None
+    except ValueError:
+        region_id = None
+    memberships = selectors.member_directory(network=network, query=query, region_id=region_id)
+    page = paginate(request, memberships, per_page=50)
+    context = {
+        "page_obj": page,
+        "memberships": page.object_list,
+        "query": query,
+        "region_id": region_id,
+        "regions": selectors.member_regions(network=network),
+        "total": page.paginator.count,
+    }
+    return render(request, "networks/directory.html", context)
+
+
+def organisation_detail(request, slug):
+    try:
+        organisation = selectors.organisation_detail(slug=slug, network=request.network)
+    except Organisation.DoesNotExist as exc:
+        raise Http404(_("No such organisation.")) from exc
+    return render(request, "networks/organisation_detail.html", {"organisation": organisation})

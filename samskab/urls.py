@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from samskab.core import views as core_views
+
+admin.site.site_header = _("Samskab administration")
+admin.site.site_title = _("Samskab administration")
+admin.site.index_title = _("The network's data")
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("theme/<slug:slug>.css", core_views.theme_css, name="theme_css"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("samskab.api.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("", include("samskab.core.urls")),
+    path("", include("samskab.accounts.urls")),
+    path("", include("samskab.networks.urls")),
+    prefix_default_language=True,
+)
+
+handler403 = "samskab.core.views.error_403"
+handler404 = "samskab.core.views.error_404"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
