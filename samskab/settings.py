@@ -11,7 +11,6 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -89,7 +88,8 @@ SITE_ID = 1
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "samskab" / "templates"],
+        # core comes first so its templates (the layout, allauth overrides) win.
+        "DIRS": [BASE_DIR / "samskab" / "core" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -198,8 +198,9 @@ else:
 
 # --- Languages and time ---------------------------------------------------------------
 LANGUAGE_CODE = "da"
-LANGUAGES = [("da", _("Danish")), ("nb", _("Norwegian Bokmål")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "samskab" / "locale"]
+# Each app keeps its own translations in <app>/locale (see README, "Translations").
+LANGUAGES = [("da", "Dansk"), ("nb", "Norsk bokmål"), ("en", "English")]
+LOCALE_PATHS: list[Path] = []
 MODELTRANSLATION_DEFAULT_LANGUAGE = "da"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("da", "nb", "en"), "nb": ("nb", "da", "en")}
 USE_I18N = True

@@ -2,13 +2,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from samskab.core import views as core_views
-
-admin.site.site_header = _("Samskab administration")
-admin.site.site_title = _("Samskab administration")
-admin.site.index_title = _("The network's data")
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
