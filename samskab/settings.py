@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "samskab.core",
     "samskab.accounts",
     "samskab.networks",
+    "samskab.groups",
 ]
 
 MIDDLEWARE = [

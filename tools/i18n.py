@@ -7,6 +7,7 @@
     python tools/i18n.py apply FILE.json    apply {"da": {msgid: msgstr}, "nb": {...}}; plural
                                             forms as a list [singular, plural]
     python tools/i18n.py check              exit 1 if any catalogue is incomplete
+    Add --app NAME to any command to work on one app only (samskab/NAME/locale).
 """
 
 import json
@@ -20,8 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("da", "nb", "en")
 
 
+APP = None  # set by --app NAME: only that app's catalogues
+
+
 def catalogues(lang=None):
-    for po_path in sorted((ROOT / "samskab").glob("*/locale/*/LC_MESSAGES/django.po")):
+    pattern = f"{APP or '*'}/locale/*/LC_MESSAGES/django.po"
+    for po_path in sorted((ROOT / "samskab").glob(pattern)):
         if lang is None or po_path.parent.parent.name == lang:
             yield po_path.parent.parent.name, po_path
 
@@ -37,11 +42,12 @@ def incomplete(entry) -> bool:
 
 
 def extract():
+    cwd = ROOT / "samskab" / APP if APP else ROOT
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "da", "-l", "nb", "-l", "en",
+        [sys.executable, str(ROOT / "manage.py"), "makemessages", "-l", "da", "-l", "nb", "-l", "en",
          "--no-location", "--ignore=.venv", "--ignore=node_modules", "--ignore=tests",
          "--ignore=bench", "--ignore=var", "--ignore=tools"],
-        cwd=ROOT, check=True,
+        cwd=cwd, check=True,
     )
     for _lang, path in catalogues():
         po = polib.pofile(str(path))
@@ -96,6 +102,11 @@ def apply(file):
 
 
 def main(argv):
+    global APP
+    if "--app" in argv:
+        i = argv.index("--app")
+        APP = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
     command = argv[1] if len(argv) > 1 else "check"
     if command == "extract":
         extract()
