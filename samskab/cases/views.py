@@ -178,10 +178,11 @@ def case_create(request):
 @login_required
 def case_edit(request, slug):
     case = _case_or_404(request, slug, "cases.change_case")
-    organisations = _organisations_for(request.user, case.network) | Organisation.objects.filter(
-        pk=case.organisation_id
-    )
-    form = CaseForm(request.POST or None, instance=case, organisations=organisations.distinct())
+    allowed = _organisations_for(request.user, case.network).values("pk")
+    organisations = Organisation.objects.filter(
+        Q(pk__in=allowed) | Q(pk=case.organisation_id)
+    ).order_by("name")
+    form = CaseForm(request.POST or None, instance=case, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action", "save")
         try:

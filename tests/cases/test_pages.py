@@ -183,3 +183,17 @@ def test_period_rendering(client, case):
     case.save()
     html = client.get(detail_url(case, "en")).content.decode()
     assert "ongoing" in html
+
+
+def test_staff_can_add_and_translate_a_topic_in_admin(client, staff_user):
+    client.force_login(staff_user)
+    response = client.post(
+        "/en/admin/cases/topic/add/",
+        {"label_da": "Søvn", "label_nb": "Søvn", "label_en": "Sleep", "slug": "soevn", "order": 20},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    from django.utils import translation
+
+    topic = Topic.objects.get(slug="soevn")
+    with translation.override("en"):
+        assert str(topic) == "Sleep"
