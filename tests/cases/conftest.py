@@ -28,3 +28,9 @@ def draft(dk_network, member_org, org_editor):
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The factories hash a password for every user; Argon2 makes the matrix tests slow.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
