@@ -76,9 +76,9 @@ def _family(data: bytes) -> str | None:
 
 def describe(data: bytes) -> str:
     try:
-        return puremagic.from_string(data) or "?"
+        return puremagic.from_string(data) or _("an unknown type")
     except puremagic.PureError:
-        return "?"
+        return _("an unknown type")
 
 
 def clean_filename(name: str) -> str:

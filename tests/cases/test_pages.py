@@ -197,3 +197,18 @@ def test_staff_can_add_and_translate_a_topic_in_admin(client, staff_user):
     topic = Topic.objects.get(slug="soevn")
     with translation.override("en"):
         assert str(topic) == "Sleep"
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "scale_word"),
+    [
+        ("da", "Casebank", "I nogen grad"),
+        ("nb", "Eksempelbank", "I noen grad"),
+        ("en", "Case bank", "To some degree"),
+    ],
+)
+def test_pages_are_translated(client, case, lang, heading, scale_word):
+    case.purpose_met = Case.Scale.SOME
+    case.save()
+    assert heading in client.get(f"/{lang}/cases/").content.decode()
+    assert scale_word in client.get(detail_url(case, lang)).content.decode()

@@ -1,6 +1,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from samskab.cases.services import ImportError_, cases_import
 
@@ -23,7 +24,9 @@ class Command(BaseCommand):
         except json.JSONDecodeError as exc:
             raise CommandError(f"{file} is not valid JSON: {exc}") from exc
         try:
-            result = cases_import(actor=None, data=data)
+            # The import's messages name fields of the (English) exchange format.
+            with translation.override("en"):
+                result = cases_import(actor=None, data=data)
         except ImportError_ as exc:
             raise CommandError("Nothing was imported:\n" + "\n".join(exc.errors)) from exc
         self.stdout.write(
