@@ -211,6 +211,7 @@ USE_TZ = True
 # --- Files ----------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     BASE_DIR / "samskab" / "static",
