@@ -57,15 +57,22 @@ def organisations_import_csv(*, actor=None, text: str) -> ImportResult:
             problems.append(f"unknown kind '{row['kind']}' (use one of {', '.join(sorted(kinds))})")
         row["country"] = row["country"].upper()
         if row["country"] not in countries:
-            problems.append(f"unknown country '{row['country']}' (use {', '.join(sorted(countries))})")
+            problems.append(
+                f"unknown country '{row['country']}' (use {', '.join(sorted(countries))})"
+            )
         if row["website"]:
             try:
                 url_validator(row["website"])
             except ValidationError:
                 problems.append(f"website '{row['website']}' is not a valid URL")
         if not problems:
-            candidate = Organisation(name=row["name"], kind=row["kind"], code=row["code"],
-                                     country=row["country"], website=row["website"])
+            candidate = Organisation(
+                name=row["name"],
+                kind=row["kind"],
+                code=row["code"],
+                country=row["country"],
+                website=row["website"],
+            )
             try:
                 candidate.clean()
             except ValidationError as exc:

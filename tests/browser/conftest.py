@@ -17,8 +17,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -35,8 +40,10 @@ def chromium_executable():
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         if IN_CI:
             pytest.fail(f"Chromium is required in CI but {CHROMIUM} is missing.")
-        pytest.skip(f"Chromium not installed at {CHROMIUM} (apt-get install chromium); "
-                    "browser tests skipped outside CI.")
+        pytest.skip(
+            f"Chromium not installed at {CHROMIUM} (apt-get install chromium); "
+            "browser tests skipped outside CI."
+        )
     return CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
 
 
@@ -60,8 +67,12 @@ def page(browser, live_server):
     page = context.new_page()
     page.set_default_timeout(10_000)
     problems = []
-    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}")
-            if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: (
+            problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
     yield page
     context.close()
@@ -77,7 +88,8 @@ def assert_no_axe_violations(page, context_name: str = "") -> None:
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     result = page.evaluate(
         """async () => await axe.run(document, {
-            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
+            runOnly: {type: 'tag',
+                      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
         })"""
     )
     violations = result["violations"]
@@ -86,8 +98,10 @@ def assert_no_axe_violations(page, context_name: str = "") -> None:
         for v in violations:
             targets = [", ".join(n["target"]) for n in v["nodes"][:5]]
             lines.append(f"- {v['id']} ({v['impact']}): {v['help']} -> {targets}")
-        pytest.fail(f"axe found {len(violations)} violation(s) on {context_name or page.url}:\n"
-                    + "\n".join(lines))
+        pytest.fail(
+            f"axe found {len(violations)} violation(s) on {context_name or page.url}:\n"
+            + "\n".join(lines)
+        )
 
 
 def totp_code(secret: str) -> str:

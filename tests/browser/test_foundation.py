@@ -19,29 +19,47 @@ def network(dk_network):
     dk_network.description_en = "A network of municipalities."
     dk_network.description_nb = "Et nettverk av kommuner."
     dk_network.save()
-    org = MembershipFactory(network=dk_network, organisation__name="Silkeborg Kommune",
-                            organisation__code="740").organisation
-    consenting = PersonFactory(organisation=org, name="Karen Kontakt", public_consent=True,
-                               phone="+45 01 23 45 67", email="karen@kommune.example")
-    private = PersonFactory(organisation=org, name="Hemmelig Person", public_consent=False,
-                            phone="+45 09 99 99 99", email="hemmelig@kommune.example")
+    org = MembershipFactory(
+        network=dk_network, organisation__name="Silkeborg Kommune", organisation__code="740"
+    ).organisation
+    consenting = PersonFactory(
+        organisation=org,
+        name="Karen Kontakt",
+        public_consent=True,
+        phone="+45 01 23 45 67",
+        email="karen@kommune.example",
+    )
+    private = PersonFactory(
+        organisation=org,
+        name="Hemmelig Person",
+        public_consent=False,
+        phone="+45 09 99 99 99",
+        email="hemmelig@kommune.example",
+    )
     RoleFactory(network=dk_network, person=consenting, organisation=org)
-    RoleFactory(network=dk_network, person=private, organisation=org,
-                kind=Role.Kind.POLITICAL_CONTACT)
+    RoleFactory(
+        network=dk_network, person=private, organisation=org, kind=Role.Kind.POLITICAL_CONTACT
+    )
     return dk_network
 
 
-@pytest.mark.parametrize(("lang", "heading", "members_link"), [
-    ("da", "Sund By Netværket", "Medlemmer"),
-    ("nb", "Sund By Netværket", "Medlemmer"),
-    ("en", "Sund By Netværket", "Members"),
-])
+@pytest.mark.parametrize(
+    ("lang", "heading", "members_link"),
+    [
+        ("da", "Sund By Netværket", "Medlemmer"),
+        ("nb", "Sund By Netværket", "Medlemmer"),
+        ("en", "Sund By Netværket", "Members"),
+    ],
+)
 def test_front_page_in_three_languages(page, network, lang, heading, members_link):
     page.goto(f"/{lang}/")
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
-    expect(page.get_by_role("navigation", name=re.compile("."))
-           .first.get_by_role("link", name=members_link)).to_be_visible()
+    expect(
+        page.get_by_role("navigation", name=re.compile(".")).first.get_by_role(
+            "link", name=members_link
+        )
+    ).to_be_visible()
     assert_no_axe_violations(page, f"front page ({lang})")
 
 
@@ -132,8 +150,16 @@ def test_keyboard_only_walk_through_the_navigation(page, network):
     expect(page).to_have_url(re.compile(r"/da/members/$"))
 
 
-@pytest.mark.parametrize("path", ["/da/accounts/login/", "/en/organisations/silkeborg-kommune/",
-                                  "/nb/privacy/", "/en/accessibility/", "/da/no-such-page/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/da/accounts/login/",
+        "/en/organisations/silkeborg-kommune/",
+        "/nb/privacy/",
+        "/en/accessibility/",
+        "/da/no-such-page/",
+    ],
+)
 def test_other_public_pages_pass_axe(page, network, path):
     page.goto(path)
     assert_no_axe_violations(page, path)
@@ -143,8 +169,13 @@ def test_logged_in_pages_pass_axe(page, network):
     org = network.memberships.first().organisation
     user = make_user_with_role(network, Role.Kind.ORG_EDITOR, org)
     log_in(page, user.email, PASSWORD)
-    for path in ["/da/me/", "/da/me/edit/", "/da/me/erase/",
-                 f"/da/organisations/{org.slug}/people/", "/da/accounts/email/",
-                 "/da/accounts/password/change/"]:
+    for path in [
+        "/da/me/",
+        "/da/me/edit/",
+        "/da/me/erase/",
+        f"/da/organisations/{org.slug}/people/",
+        "/da/accounts/email/",
+        "/da/accounts/password/change/",
+    ]:
         page.goto(path)
         assert_no_axe_violations(page, path)

@@ -28,6 +28,8 @@ class Command(BaseCommand):
             for line, message in exc.errors:
                 self.stderr.write(f"{file}:{line}: {message}")
             raise CommandError(f"Nothing was imported: {len(exc.errors)} bad row(s).") from exc
-        self.stdout.write(self.style.SUCCESS(
-            f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged."
+            )
+        )
