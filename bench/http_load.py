@@ -108,11 +108,11 @@ events {{ worker_connections 1024; }}
 http {{
     access_log off;
     default_type text/html;
-    client_body_temp_path {workdir}/tmp;
+    client_body_temp_path {workdir / "body"};
     server {{ listen 127.0.0.1:{nginx_port}; root {site}; }}
 }}
 """)
-        (workdir / "tmp").mkdir()
+        (workdir / "body").mkdir()
         nginx = subprocess.Popen(
             ["nginx", "-c", str(conf), "-p", str(workdir), "-g", "daemon off;"]
         )
