@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
 from samskab.networks.models import Organisation
 from samskab.networks.predicates import editable_organisation_ids, staff_network_ids
@@ -29,6 +30,7 @@ SCALE_STEPS = list(Case.Scale)
 
 
 @require_GET
+@public_page
 def case_list(request):
     filters = selectors.CaseFilters.from_query(request.GET)
     cases = selectors.case_list(network=request.network, filters=filters)
@@ -59,6 +61,7 @@ def _case_or_404(request, slug, perm="cases.view_case"):
 
 @require_GET
 def case_detail(request, slug):
+    # Not behind the page cache: every reading is counted.
     case = selectors.case_for_page(slug=slug)
     if case is None or not request.user.has_perm("cases.view_case", case):
         raise Http404
