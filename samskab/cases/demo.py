@@ -69,6 +69,8 @@ def _specs():
 
 
 def _short(name: str) -> str:
+    if name.startswith("Københavns"):
+        return "København"
     for suffix in (" Kommune", " kommune", " Regionskommune"):
         name = name.replace(suffix, "")
     return name

@@ -1,4 +1,4 @@
-"""The case exchange format: ``{"cases": [...]}`` (see issue 4 and the README).
+"""The case exchange format: ``{"cases": [...]}`` (issue 4 describes every field).
 
 ``case_to_dict`` writes one case; ``parse_case`` checks one incoming case and returns the
 values the models need, or the errors, each naming the case and the field. The importer

@@ -33,11 +33,6 @@ def is_staff_of_network(user, network):
 
 
 @rules.predicate
-def is_any_staff(user, network=None):
-    return bool(staff_network_ids(user))
-
-
-@rules.predicate
 def is_comment_author(user, comment):
     return (
         comment is not None

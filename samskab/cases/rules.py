@@ -4,7 +4,6 @@ from samskab.networks.predicates import is_superuser
 
 from .predicates import (
     is_any_org_editor,
-    is_any_staff,
     is_case_org_editor,
     is_case_published,
     is_case_staff,
@@ -28,8 +27,6 @@ rules.add_perm("cases.change_case", is_superuser | is_case_staff | is_case_org_e
 rules.add_perm("cases.moderate_case", is_superuser | is_case_staff)
 # The moderation queue (argument: the network).
 rules.add_perm("cases.view_queue", is_superuser | is_staff_of_network)
-# Export to CSV/XLSX is public for published cases; the queue and staff views are not.
-rules.add_perm("cases.staff_anywhere", is_superuser | is_any_staff)
 # Follow and comment on a published case: any logged-in user.
 rules.add_perm("cases.follow_case", rules.is_authenticated & is_case_published)
 rules.add_perm("cases.comment_case", rules.is_authenticated & is_case_published)

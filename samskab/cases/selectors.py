@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, fields
 
 from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samskab.networks.models import Network, Organisation
@@ -209,7 +210,7 @@ def facets(*, network: Network | None, filters: CaseFilters) -> list[dict]:
     )
     # Years: a case counts in every year its period covers.
     year_counts: dict[int, int] = {}
-    this_year = datetime.date.today().year
+    this_year = timezone.localdate().year
     periods = (
         _apply(_base(network), filters.without("year"))
         .filter(period_start__isnull=False)

@@ -317,6 +317,8 @@ def case_restore(*, actor, case: Case, revision: CaseRevision) -> Case:
         },
     )
     record_revision(actor=actor, case=case, action="restored")
+    if case.is_published:
+        notify_followers(case=case, kind=Notification.Kind.UPDATED, actor=actor)
     return case
 
 

@@ -212,3 +212,20 @@ def test_pages_are_translated(client, case, lang, heading, scale_word):
     case.save()
     assert heading in client.get(f"/{lang}/cases/").content.decode()
     assert scale_word in client.get(detail_url(case, lang)).content.decode()
+
+
+def test_case_page_queries_fixed_for_a_logged_in_reader(
+    client, case, dk_network, member_org, plain_user, org_editor, django_assert_num_queries
+):
+    client.force_login(plain_user)
+    client.get(detail_url(case))
+    with django_assert_num_queries(LOGGED_IN_QUERIES):
+        client.get(detail_url(case))
+    _enrich(case, 5, dk_network, member_org, [plain_user, org_editor])
+    with django_assert_num_queries(LOGGED_IN_QUERIES):
+        assert client.get(detail_url(case)).status_code == 200
+
+
+# On top for a logged-in reader: session, user, the user's roles, whether they follow the
+# case, and the layout's two permission look-ups (the admin link in base.html).
+LOGGED_IN_QUERIES = CASE_PAGE_QUERIES + 6

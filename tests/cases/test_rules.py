@@ -31,6 +31,7 @@ MATRIX = {
     ("cases.comment_case", "case"): set(ROLES) - {"anonymous"},
     ("cases.moderate_comment", "comment"): {"staff_user"},
     ("cases.change_comment", "comment"): {"org_editor"},
+    ("cases.delete_comment", "comment"): {"org_editor", "staff_user"},
     ("cases.report_comment", "comment"): set(ROLES) - {"anonymous"},
 }
 
