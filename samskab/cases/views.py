@@ -196,7 +196,17 @@ def case_edit(request, slug):
                 organisation=form.cleaned_data["organisation"],
             )
             if action == "submit" and case.status == Case.Status.DRAFT:
-                services.case_submit(actor=request.user, case=case)
+                try:
+                    services.case_submit(actor=request.user, case=case)
+                except ValidationError:
+                    messages.warning(
+                        request,
+                        _(
+                            "Your changes are saved as a draft, but the case cannot be "
+                            "submitted yet."
+                        ),
+                    )
+                    raise
         except ValidationError as exc:
             _apply_service_errors(form, exc)
         else:

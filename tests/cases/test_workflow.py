@@ -147,6 +147,7 @@ def test_submit_of_incomplete_draft_names_missing_fields(client, org_editor, mem
     assert response.status_code == 200
     html = response.content.decode()
     assert "Describe the purpose." in html and "Choose at least one topic." in html
+    assert "saved as a draft, but the case cannot be submitted yet" in html
     case.refresh_from_db()
     assert case.status == "draft"
 
