@@ -150,6 +150,10 @@ def case_create(*, actor, network, organisation: Organisation, data: dict) -> Ca
         actor.has_perm("cases.change_case", probe),
         _("You may only add cases for an organisation you edit."),
     )
+    if not Organisation.objects.members_of(network).filter(pk=organisation.pk).exists():
+        raise ValidationError(
+            {"organisation": _("This organisation is not a member of the network.")}
+        )
     case = Case(
         network=network, organisation=organisation, created_by=actor, status=Case.Status.DRAFT
     )

@@ -127,7 +127,12 @@ def material_download(request, slug, pk, filename):
 def _organisations_for(user, network):
     if user.has_perm("cases.view_queue", network):
         return Organisation.objects.members_of(network).order_by("name")
-    return Organisation.objects.filter(pk__in=editable_organisation_ids(user)).order_by("name")
+    members = Organisation.objects.members_of(network).values("pk")
+    return (
+        Organisation.objects.filter(pk__in=editable_organisation_ids(user))
+        .filter(pk__in=members)
+        .order_by("name")
+    )
 
 
 def _apply_service_errors(form, exc: ValidationError):

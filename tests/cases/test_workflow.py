@@ -280,3 +280,25 @@ def test_delete_draft(client, draft, org_editor):
     assert client.get(f"/da/cases/{draft.slug}/delete/").status_code == 200
     assert client.post(f"/da/cases/{draft.slug}/delete/").status_code == 302
     assert not Case.objects.filter(pk=draft.pk).exists()
+
+
+def test_case_only_for_a_member_of_the_network(org_editor, dk_network):
+    from tests.factories import OrganisationFactory
+
+    outsider = OrganisationFactory()
+    with pytest.raises((ValidationError, PermissionDenied)):
+        services.case_create(
+            actor=org_editor, network=dk_network, organisation=outsider, data={"title": "X"}
+        )
+
+
+def test_staff_case_for_non_member_rejected(staff_user, dk_network):
+    from tests.factories import OrganisationFactory
+
+    with pytest.raises(ValidationError):
+        services.case_create(
+            actor=staff_user,
+            network=dk_network,
+            organisation=OrganisationFactory(),
+            data={"title": "X"},
+        )
