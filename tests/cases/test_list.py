@@ -162,3 +162,22 @@ def test_case_statuses_are_excluded_from_csv(client, cases):
     text = client.get("/da/cases/export.csv").content.decode("utf-8-sig")
     assert len(text.strip().splitlines()) == 4
     assert Case.objects.count() == 4
+
+
+def test_list_page_queries_do_not_grow_with_cases(client, dk_network, member_org):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    CaseFactory(network=dk_network, organisation=member_org, topics=["tobak"])
+    client.get("/da/cases/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/da/cases/?evaluation=none")
+    for i in range(15):
+        CaseFactory(
+            network=dk_network,
+            organisation=member_org,
+            topics=["tobak", "alkohol"] if i % 2 else ["hygiejne"],
+        )
+    with CaptureQueriesContext(connection) as many:
+        client.get("/da/cases/?evaluation=none&x=1")
+    assert len(many) == len(few)
