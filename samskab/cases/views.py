@@ -59,6 +59,12 @@ def _case_or_404(request, slug, perm="cases.view_case"):
     return case
 
 
+def _readable_here(request, case, can_change: bool) -> bool:
+    """A case is read in its own network, or in a sister network when it is shared."""
+    network = request.network
+    return case.shared or network is None or case.network_id == network.id or can_change
+
+
 @require_GET
 def case_detail(request, slug):
     # Not behind the page cache: every reading is counted.
@@ -67,9 +73,8 @@ def case_detail(request, slug):
         raise Http404
     user = request.user
     can_change = user.has_perm("cases.change_case", case)
-    network = request.network
-    if not (case.shared or network is None or case.network_id == network.id or can_change):
-        raise Http404  # another network's case that is not shared with sister networks
+    if not _readable_here(request, case, can_change):
+        raise Http404
     if case.is_published:
         services.case_record_view(case=case)
     following = False
@@ -107,6 +112,8 @@ def case_detail(request, slug):
 @require_GET
 def material_download(request, slug, pk, filename):
     case = _case_or_404(request, slug)
+    if not _readable_here(request, case, request.user.has_perm("cases.change_case", case)):
+        raise Http404
     material = get_object_or_404(CaseMaterial, pk=pk, case=case)
     if material.filename != filename:
         return redirect(material.get_absolute_url())

@@ -302,3 +302,25 @@ def test_staff_case_for_non_member_rejected(staff_user, dk_network):
             organisation=OrganisationFactory(),
             data={"title": "X"},
         )
+
+
+def test_material_of_unshared_sister_case_not_served(client, dk_network, no_network):
+    from tests.factories import MembershipFactory, OrganisationFactory
+
+    from .factories import CaseFactory
+
+    org = MembershipFactory(
+        network=no_network, organisation=OrganisationFactory(country="NO", code="5001")
+    ).organisation
+    private = CaseFactory(network=no_network, organisation=org, shared=False)
+    material = services.material_add(
+        actor=type("Super", (), {"has_perm": lambda self, *a: True, "is_authenticated": False})(),
+        case=private,
+        title="F",
+        filename="f.pdf",
+        content=PDF,
+    )
+    assert client.get(material.get_absolute_url()).status_code == 404
+    private.shared = True
+    private.save()
+    assert client.get(material.get_absolute_url()).status_code == 200
