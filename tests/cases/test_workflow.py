@@ -305,7 +305,7 @@ def test_staff_case_for_non_member_rejected(staff_user, dk_network):
 
 
 def test_material_of_unshared_sister_case_not_served(client, dk_network, no_network):
-    from tests.factories import MembershipFactory, OrganisationFactory
+    from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
     from .factories import CaseFactory
 
@@ -314,7 +314,7 @@ def test_material_of_unshared_sister_case_not_served(client, dk_network, no_netw
     ).organisation
     private = CaseFactory(network=no_network, organisation=org, shared=False)
     material = services.material_add(
-        actor=type("Super", (), {"has_perm": lambda self, *a: True, "is_authenticated": False})(),
+        actor=UserFactory(is_superuser=True),
         case=private,
         title="F",
         filename="f.pdf",
