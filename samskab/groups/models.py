@@ -293,3 +293,6 @@ class SuggestionSupport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["suggestion", "user"], name="suggestionsupport_unique"),
         ]
+
+    def __str__(self):
+        return f"{self.user} + {self.suggestion}"
