@@ -15,7 +15,19 @@ ROLES = [
     "coordinator",
     "secretariat",
     "other_secretariat",
+    "other_group_coordinator",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 costs a third of a second per user; these tests create many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -43,9 +55,25 @@ def requester(group):
 
 
 @pytest.fixture
-def users(group, coordinator, member, requester, plain_user, staff_user, other_network_staff):
+def other_group_coordinator(dk_network):
+    other = ThemeGroupFactory(network=dk_network, name="Mental Sundhed", slug="mental-sundhed")
+    return GroupMembershipFactory(group=other, role=GroupMembership.Role.COORDINATOR).user
+
+
+@pytest.fixture
+def users(
+    group,
+    coordinator,
+    member,
+    requester,
+    plain_user,
+    staff_user,
+    other_network_staff,
+    other_group_coordinator,
+):
     """One user per role towards ``group``."""
     return {
+        "other_group_coordinator": other_group_coordinator,
         "anonymous": AnonymousUser(),
         "logged_in": plain_user,
         "requested": requester,
