@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from samskab.core.pagination import paginate
@@ -253,27 +254,27 @@ def group_members(request, group):
 MEMBER_ACTIONS = {
     "accept": (
         lambda actor, m: services.membership_accept(actor=actor, membership=m),
-        _("%(name)s is now a member."),
+        gettext_lazy("%(name)s is now a member."),
     ),
     "decline": (
         lambda actor, m: services.membership_decline(actor=actor, membership=m),
-        _("The request from %(name)s has been declined."),
+        gettext_lazy("The request from %(name)s has been declined."),
     ),
     "promote": (
         lambda actor, m: services.membership_set_role(
             actor=actor, membership=m, role=GroupMembership.Role.COORDINATOR
         ),
-        _("%(name)s is now a coordinator."),
+        gettext_lazy("%(name)s is now a coordinator."),
     ),
     "demote": (
         lambda actor, m: services.membership_set_role(
             actor=actor, membership=m, role=GroupMembership.Role.MEMBER
         ),
-        _("%(name)s is now an ordinary member."),
+        gettext_lazy("%(name)s is now an ordinary member."),
     ),
     "remove": (
         lambda actor, m: services.membership_remove(actor=actor, membership=m),
-        _("%(name)s has been removed from the group."),
+        gettext_lazy("%(name)s has been removed from the group."),
     ),
 }
 
