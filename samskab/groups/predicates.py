@@ -9,32 +9,42 @@ from samskab.networks.predicates import staff_network_ids
 from .models import GroupMembership
 
 
-def _membership(user, group) -> GroupMembership | None:
+def _membership(user, group) -> tuple[str, str] | None:
+    """(role, status) of the user's membership of the group, or None. Remembered on the
+    user object, so one page asks the database once per group; a new request gets a new
+    user object, and services call ``forget_group_memberships`` after a change."""
     if group is None or not user.is_authenticated:
         return None
-    return GroupMembership.objects.filter(group=group, user=user).first()
+    cache = getattr(user, "_samskab_group_memberships", None)
+    if cache is None:
+        cache = user._samskab_group_memberships = {}
+    if group.pk not in cache:
+        cache[group.pk] = (
+            GroupMembership.objects.filter(group=group, user=user)
+            .values_list("role", "status")
+            .first()
+        )
+    return cache[group.pk]
+
+
+def forget_group_memberships(user) -> None:
+    if hasattr(user, "_samskab_group_memberships"):
+        del user._samskab_group_memberships
 
 
 @rules.predicate
 def is_group_member(user, group):
     """An active member (coordinators included) of this theme group."""
-    if group is None or not user.is_authenticated:
-        return False
-    return GroupMembership.objects.filter(
-        group=group, user=user, status=GroupMembership.Status.ACTIVE
-    ).exists()
+    membership = _membership(user, group)
+    return membership is not None and membership[1] == GroupMembership.Status.ACTIVE
 
 
 @rules.predicate
 def is_group_coordinator(user, group):
-    if group is None or not user.is_authenticated:
-        return False
-    return GroupMembership.objects.filter(
-        group=group,
-        user=user,
-        status=GroupMembership.Status.ACTIVE,
-        role=GroupMembership.Role.COORDINATOR,
-    ).exists()
+    return _membership(user, group) == (
+        GroupMembership.Role.COORDINATOR,
+        GroupMembership.Status.ACTIVE,
+    )
 
 
 @rules.predicate

@@ -24,6 +24,7 @@ from .models import (
     ThemeGroup,
     TopicSuggestion,
 )
+from .predicates import forget_group_memberships
 
 PAGE_FIELDS = ("lead", "background", "purpose", "target_group", "focus", "join_policy")
 MAX_RESOURCE_BYTES = 25 * 1024 * 1024
@@ -225,6 +226,7 @@ def group_join(*, actor, group: ThemeGroup) -> GroupMembership:
         raise ValidationError(
             _("You are already a member of this group or have asked to join.")
         ) from exc
+    forget_group_memberships(actor)
     if not is_open:
         url = _absolute(reverse("groups:members", kwargs={"slug": group.slug}))
         who = actor.name or actor.email
@@ -264,6 +266,7 @@ def membership_accept(*, actor, membership: GroupMembership) -> GroupMembership:
     membership.accepted_at = timezone.now()
     membership.save(update_fields=["status", "accepted_at"])
     group, user = membership.group, membership.user
+    forget_group_memberships(user)
     url = _absolute(reverse("groups:detail", kwargs={"slug": group.slug}))
     with translation.override(user.language or "da"):
         enqueue_on_commit(
@@ -313,6 +316,8 @@ def membership_set_role(*, actor, membership: GroupMembership, role: str) -> Gro
         )
     membership.role = role
     membership.save(update_fields=["role"])
+    forget_group_memberships(actor)
+    forget_group_memberships(membership.user)
     return membership
 
 
@@ -324,6 +329,8 @@ def membership_remove(*, actor, membership: GroupMembership) -> None:
             _("A group needs at least one coordinator. Make someone else coordinator first.")
         )
     membership.delete()
+    forget_group_memberships(actor)
+    forget_group_memberships(membership.user)
 
 
 @transaction.atomic
@@ -344,6 +351,7 @@ def group_leave(*, actor, group: ThemeGroup) -> None:
             )
         )
     membership.delete()
+    forget_group_memberships(actor)
 
 
 # --- follows -------------------------------------------------------------------------

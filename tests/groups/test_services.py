@@ -424,3 +424,18 @@ def test_decide_validates(group, coordinator, member):
         services.suggestion_decide(actor=fresh(member), suggestion=suggestion, status="declined")
     suggestion.refresh_from_db()
     assert suggestion.status == "open"
+
+
+def test_membership_changes_are_seen_by_the_same_user_object(group, plain_user, coordinator):
+    """Predicates remember memberships on the user object; services make them forget."""
+    actor = fresh(plain_user)
+    assert actor.has_perm("groups.join_group", group)
+    membership = services.group_join(actor=actor, group=group)
+    assert not actor.has_perm("groups.join_group", group)
+    assert actor.has_perm("groups.leave_group", group)
+    boss = fresh(coordinator)
+    membership = services.membership_accept(actor=boss, membership=membership)
+    services.membership_set_role(actor=boss, membership=membership, role="coordinator")
+    assert membership.user.has_perm("groups.change_group", group)
+    services.membership_remove(actor=boss, membership=membership)
+    assert not membership.user.has_perm("groups.view_members", group)
