@@ -11,6 +11,13 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 
 
 class EventForm(forms.ModelForm):
+    online_url = forms.URLField(
+        label=_("online meeting link"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("Shown only to confirmed participants."),
+    )
     invitations = forms.CharField(
         label=_("Invited e-mail addresses"),
         required=False,
