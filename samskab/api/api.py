@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from samskab.events.api import router as events_router
 from samskab.networks.api import router as networks_router
 
 api = NinjaAPI(
@@ -11,3 +12,4 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/networks", networks_router)
+api.add_router("/events", events_router)
