@@ -21,7 +21,7 @@ def sign_up(event, user=None, **kwargs):
 
 
 def ics_of(message):
-    for filename, content, mimetype in message.attachments:
+    for _filename, content, mimetype in message.attachments:
         if mimetype == "text/calendar":
             return icalendar.Calendar.from_ical(content)
     return None
@@ -88,7 +88,7 @@ def test_unlimited_capacity(event):
 def test_cancelling_a_waiting_registration_promotes_nobody(event):
     event.capacity = 1
     event.save()
-    a, b, c = sign_up(event), sign_up(event), sign_up(event)
+    _a, b, c = sign_up(event), sign_up(event), sign_up(event)
     services.registration_cancel(actor=b.user, registration=b)
     c.refresh_from_db()
     assert c.status == "waiting"
@@ -349,7 +349,7 @@ def test_check_in_by_code_and_attendance(event, staff_user):
 def test_message_all_confirmed(event, staff_user, mailoutbox, django_capture_on_commit_callbacks):
     event.capacity = 2
     event.save()
-    a, b, waiting = sign_up(event), sign_up(event), sign_up(event)
+    a, b, _waiting = sign_up(event), sign_up(event), sign_up(event)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         count = services.event_message_participants(
