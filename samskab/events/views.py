@@ -276,7 +276,7 @@ def event_detail(request, pk):
 @_guard
 def register_self(request, pk):
     event = _event(request, pk)
-    form = SignupForm(request.POST or None, event=event)
+    form = SignupForm(request.POST if request.method == "POST" else None, event=event)
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.registration_create(
@@ -311,7 +311,7 @@ def _status_message(registration) -> str:
 @_guard
 def register_guest(request, pk):
     event = _event(request, pk, perm="events.register_guest")
-    form = GuestForm(request.POST or None, event=event)
+    form = GuestForm(request.POST if request.method == "POST" else None, event=event)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -344,7 +344,7 @@ def register_public(request, pk):
         return redirect("events:register", pk=event.pk)
     if not request.user.has_perm("events.register_without_account", event):
         return redirect_to_login(request.get_full_path())
-    form = PublicSignupForm(request.POST or None, event=event)
+    form = PublicSignupForm(request.POST if request.method == "POST" else None, event=event)
     sent = False
     if request.method == "POST" and form.is_valid():
         if event.signup_state() != "open":
@@ -541,8 +541,12 @@ def _event_form_page(request, *, event, network):
         network=network,
         groups=_groups_for(request.user, network),
     )
-    agenda = AgendaFormSet(request.POST or None, instance=instance, prefix="agenda")
-    questions = QuestionFormSet(request.POST or None, instance=instance, prefix="questions")
+    agenda = AgendaFormSet(
+        request.POST if request.method == "POST" else None, instance=instance, prefix="agenda"
+    )
+    questions = QuestionFormSet(
+        request.POST if request.method == "POST" else None, instance=instance, prefix="questions"
+    )
     if request.method == "POST" and form.is_valid() and agenda.is_valid() and questions.is_valid():
         try:
             with transaction.atomic():
@@ -605,7 +609,7 @@ def event_edit(request, pk):
 @_guard
 def event_cancel(request, pk):
     event = _event(request, pk, perm="events.change_event")
-    form = CancelEventForm(request.POST or None)
+    form = CancelEventForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.event_cancel(actor=request.user, event=event, message=form.cleaned_data["message"])
         messages.success(request, _("The event is cancelled and everyone signed up is told."))
@@ -759,7 +763,7 @@ def registration_status(request, pk, rid):
 @_guard
 def message(request, pk):
     event = _event(request, pk, perm="events.manage_registrations")
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         count = services.event_message_participants(
             actor=request.user,
@@ -778,7 +782,7 @@ def message(request, pk):
 @_guard
 def check_in(request, pk):
     event = _event(request, pk, perm="events.manage_registrations")
-    form = CheckInForm(request.POST or None)
+    form = CheckInForm(request.POST if request.method == "POST" else None)
     result = None
     if request.method == "POST" and form.is_valid():
         try:
