@@ -38,6 +38,8 @@ def directory(request):
         "regions": selectors.member_regions(network=network),
         "total": page.paginator.count,
     }
+    if request.htmx:
+        return render(request, "networks/partials/_directory_results.html", context)
     return render(request, "networks/directory.html", context)
 
 
