@@ -114,7 +114,10 @@ def is_registrant(user, registration):
     """The participant themselves, or the colleague who signed them up."""
     if registration is None or not user.is_authenticated:
         return False
-    return user.id in (registration.user_id, registration.registered_by_id)
+    if user.id in (registration.user_id, registration.registered_by_id):
+        return True
+    # Signed up by a colleague under the address of this user's account.
+    return bool(registration.email) and registration.email == user.email.lower()
 
 
 @rules.predicate
