@@ -76,11 +76,25 @@ def main():
         "/healthz",
     ]
     rows = [measure(client, p) for p in pages]
-    results = {"database": connection.vendor, "pages": rows}
+    from http_load import http_throughput
+
+    http_rows = http_throughput(pages[:4], dict(os.environ))
+    results = {"database": connection.vendor, "pages": rows, "http": http_rows}
     print(f"Page benchmarks on {connection.vendor} ({REPEAT} requests each, in process)")
     print(f"{'page':<45} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8}")
     for row in rows:
         print(f"{row['path']:<45} {row['queries']:>7} {row['p50_ms']:>8} {row['p95_ms']:>8}")
+    if http_rows:
+        print(
+            f"\nHTTP throughput: gunicorn ({os.cpu_count()} workers) vs nginx serving the "
+            "same HTML, wrk 16 connections"
+        )
+        print(f"{'page':<45} {'app req/s':>10} {'nginx req/s':>12} {'ratio':>8}")
+        for row in http_rows:
+            print(
+                f"{row['path']:<45} {row['app_rps']:>10} {row['nginx_rps']:>12} "
+                f"{row['ratio_to_nginx']:>8}"
+            )
     out = ROOT / "bench" / "results" / "latest.json"
     out.write_text(json.dumps(results, indent=2))
     print(f"Written to {out.relative_to(ROOT)}")
