@@ -122,7 +122,7 @@ class Event(models.Model):
     materials = models.TextField(
         _("materials"), blank=True, help_text=_("Slides, links and notes; shown after the event.")
     )
-    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)  # iCalendar SEQUENCE
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -241,7 +241,7 @@ class Question(models.Model):
     choices = models.TextField(
         _("choices"), blank=True, help_text=_("For a choice: one option per line.")
     )
-    required = models.BooleanField(_("required"), default=False)
+    required = models.BooleanField(_("answer required"), default=False)
     position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:

@@ -448,3 +448,19 @@ def test_times_are_stored_in_utc_and_shown_in_network_time(dk_network, no_networ
     event.refresh_from_db()
     assert event.starts_at == start
     assert event.starts_at.astimezone(datetime.UTC).hour == 8
+
+
+def test_mail_is_written_in_the_participants_language(
+    event, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(
+            actor=None, event=event, language="nb", attendee=Attendee("Ola", "ola@test.example")
+        )
+        services.registration_create(
+            actor=None, event=event, language="da", attendee=Attendee("Mette", "mette@test.example")
+        )
+    by_address = {m.to[0]: m for m in mailoutbox}
+    assert by_address["ola@test.example"].subject.startswith("Du er påmeldt")
+    assert "Bekreftelseskoden din" in by_address["ola@test.example"].body
+    assert by_address["mette@test.example"].subject.startswith("Du er tilmeldt")

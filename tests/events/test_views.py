@@ -502,7 +502,7 @@ def test_create_edit_and_cancel_event_without_admin(
     assert str(event.starts_at.tzinfo) == "UTC" or event.starts_at.utcoffset().seconds == 0
     assert [a.title for a in event.agenda_items.all()] == ["Velkomst"]
     assert [q.label for q in event.questions.all()] == ["Kostbehov"]
-    RegistrationFactory(event=event)
+    RegistrationFactory(event=event, language="en")
     # bad input: an error in the form, nothing saved
     response = client.post(
         url("edit", event.pk),
