@@ -142,3 +142,24 @@ def public_signup_confirm(*, event, email: str, link: str, language: str):
         )
         subject = _("Confirm your sign-up: %(title)s") % {"title": event.title}
     enqueue_on_commit(send_email, subject=subject, body=body, to=[email])
+
+
+def invitation(*, event, email: str):
+    """Tell an invited person about an invitation-only event (public fields only)."""
+    language = event.network.default_language
+    with (
+        translation.override(language),
+        timezone.override(zoneinfo.ZoneInfo(event.network.time_zone)),
+    ):
+        body = render_to_string(
+            "events/email/invitation.txt",
+            {
+                "event": event,
+                "network": event.network,
+                "event_url": event_page_url(event),
+                "private": False,
+                "login_url": absolute_url(reverse("account_login")),
+            },
+        )
+        subject = _("You are invited: %(title)s") % {"title": event.title}
+    enqueue_on_commit(send_email, subject=subject, body=body, to=[email])

@@ -76,8 +76,7 @@ def past_events(*, network, theme_group=None, user=None) -> QuerySet:
     return qs.order_by("-starts_at", "-id")
 
 
-def filtered_events(*, network, user=None, kind="", theme_group_id=None, form="", past=False):
-    qs = (past_events if past else upcoming_events)(network=network, user=user)
+def _apply_filters(qs, *, kind="", theme_group_id=None, form=""):
     if kind:
         qs = qs.filter(kind=kind)
     if theme_group_id:
@@ -89,13 +88,18 @@ def filtered_events(*, network, user=None, kind="", theme_group_id=None, form=""
     return qs
 
 
-def events_in_range(*, network, user=None, start, end) -> QuerySet:
+def filtered_events(*, network, user=None, kind="", theme_group_id=None, form="", past=False):
+    qs = (past_events if past else upcoming_events)(network=network, user=user)
+    return _apply_filters(qs, kind=kind, theme_group_id=theme_group_id, form=form)
+
+
+def events_in_range(
+    *, network, user=None, start, end, kind="", theme_group_id=None, form=""
+) -> QuerySet:
     """Visible events overlapping [start, end), for the month view."""
-    return (
-        visible_events(user=user, network=network)
-        .filter(starts_at__lt=end, ends_at__gte=start)
-        .order_by("starts_at", "id")
-    )
+    qs = visible_events(user=user, network=network).filter(starts_at__lt=end, ends_at__gte=start)
+    qs = _apply_filters(qs, kind=kind, theme_group_id=theme_group_id, form=form)
+    return qs.order_by("starts_at", "id")
 
 
 def registration_for_user(*, event, user) -> Registration | None:

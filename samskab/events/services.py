@@ -398,7 +398,11 @@ def _set_invitations(event, emails_list):
     wanted = {e.strip().lower() for e in emails_list if e.strip()}
     event.invitations.exclude(email__in=wanted).delete()
     existing = set(event.invitations.values_list("email", flat=True))
-    Invitation.objects.bulk_create(Invitation(event=event, email=e) for e in wanted - existing)
+    new = sorted(wanted - existing)
+    Invitation.objects.bulk_create(Invitation(event=event, email=e) for e in new)
+    if event.audience == Event.Audience.INVITED and not event.is_cancelled and not event.is_past:
+        for email in new:
+            emails.invitation(event=event, email=email)
 
 
 def _describe_changes(old: Event, new: Event) -> list[str]:

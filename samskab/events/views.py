@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -123,6 +123,7 @@ def _list(request, *, past: bool):
         "past": past,
         **filters,
         "filtered": bool(filters["kind"] or filters["form"] or filters["group_id"]),
+        "can_add": request.user.has_perm("events.add_event", network),
     }
     if request.htmx:
         return render(request, "events/partials/_results.html", context)
@@ -149,8 +150,17 @@ def event_month(request, year=None, month=None):
     prev = (first - datetime.timedelta(days=1)).replace(day=1)
     start = datetime.datetime.combine(first, datetime.time.min, tzinfo=tz)
     end = datetime.datetime.combine(nxt, datetime.time.min, tzinfo=tz)
+    filters = _filters(request, network)
     events = list(
-        selectors.events_in_range(network=network, user=request.user, start=start, end=end)
+        selectors.events_in_range(
+            network=network,
+            user=request.user,
+            start=start,
+            end=end,
+            kind=filters["kind"],
+            theme_group_id=filters["group_id"],
+            form=filters["form"],
+        )
     )
     by_day: dict[datetime.date, list] = {}
     for event in events:
@@ -178,6 +188,9 @@ def event_month(request, year=None, month=None):
         "next": nxt,
         "events": events,
         "weekdays": [weeks[0][i]["date"] for i in range(7)],
+        "can_add": request.user.has_perm("events.add_event", network),
+        "query": ("?" + request.GET.urlencode()) if request.GET else "",
+        **filters,
     }
     return render(request, "events/month.html", context)
 
@@ -335,6 +348,24 @@ def register_guest(request, pk):
     return render(request, "events/register.html", {"event": event, "form": form, "guest": True})
 
 
+PUBLIC_SIGNUP_LIMIT = 10  # confirmation mails per hour, per address and per IP address
+
+
+def _too_many_mails(request, email: str) -> bool:
+    """Keep the public form from being used to send mail to strangers in bulk."""
+    from django.core.cache import cache
+
+    keys = [
+        f"events:signup-mail:ip:{request.META.get('REMOTE_ADDR', '')}",
+        f"events:signup-mail:to:{email.lower()}",
+    ]
+    too_many = False
+    for key in keys:
+        cache.add(key, 0, 3600)
+        too_many |= cache.incr(key) > PUBLIC_SIGNUP_LIMIT
+    return too_many
+
+
 def register_public(request, pk):
     """Sign-up without an account (public events): we e-mail a signed link to confirm."""
     event = get_object_or_404(
@@ -349,6 +380,10 @@ def register_public(request, pk):
     if request.method == "POST" and form.is_valid():
         if event.signup_state() != "open":
             form.add_error(None, _("Sign-up is not open."))
+        elif _too_many_mails(request, form.cleaned_data["email"]):
+            form.add_error(
+                None, _("Too many sign-ups from here just now. Please try again in an hour.")
+            )
         else:
             data = form.cleaned_data
             payload = {
@@ -617,11 +652,27 @@ def event_cancel(request, pk):
     return render(request, "events/cancel.html", {"event": event, "form": form})
 
 
+STATUS_ORDER = Case(
+    *(
+        When(status=status, then=Value(i))
+        for i, status in enumerate(
+            [
+                Registration.Status.CONFIRMED,
+                Registration.Status.AWAITING_APPROVAL,
+                Registration.Status.WAITING,
+                Registration.Status.CANCELLED,
+            ]
+        )
+    ),
+    output_field=IntegerField(),
+)
+
+
 def _participants(event):
     return list(
         event.registrations.select_related("registered_by")
         .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("question")))
-        .order_by("status", "created_at", "id")
+        .order_by(STATUS_ORDER, "created_at", "id")
     )
 
 

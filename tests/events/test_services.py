@@ -464,3 +464,24 @@ def test_mail_is_written_in_the_participants_language(
     assert by_address["ola@test.example"].subject.startswith("Du er påmeldt")
     assert "Bekreftelseskoden din" in by_address["ola@test.example"].body
     assert by_address["mette@test.example"].subject.startswith("Du er tilmeldt")
+
+
+def test_invited_people_get_an_invitation_once(
+    dk_network, staff_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = EventFactory(network=dk_network, audience=Event.Audience.INVITED)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_update(
+            actor=staff_user, event=event, data={}, invitations=["A@test.example", "b@test.example"]
+        )
+    assert sorted(m.to[0] for m in mailoutbox) == ["a@test.example", "b@test.example"]
+    assert all(SECRET_LINK not in m.body for m in mailoutbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_update(
+            actor=staff_user, event=event, data={}, invitations=["a@test.example", "c@test.example"]
+        )
+    assert len(mailoutbox) == 3 and mailoutbox[-1].to == ["c@test.example"]
+    assert set(event.invitations.values_list("email", flat=True)) == {
+        "a@test.example",
+        "c@test.example",
+    }

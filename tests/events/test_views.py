@@ -555,3 +555,34 @@ def test_other_user_sees_sign_up_button(client, event):
     user = UserFactory()
     client.force_login(user)
     assert url("register", event.pk) in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_month_view_filters(client, dk_network):
+    start = (timezone.now() + datetime.timedelta(days=3)).replace(hour=10)
+    EventFactory(
+        network=dk_network,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+        title="Konferencen",
+        kind=Event.Kind.CONFERENCE,
+    )
+    EventFactory(
+        network=dk_network,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+        title="Temamødet",
+    )
+    local = timezone.localtime(start)
+    content = client.get(url("month", local.year, local.month), {"kind": "conference"}).content
+    assert b"Konferencen" in content and "Temamødet" not in content.decode()
+
+
+def test_public_sign_up_mails_are_rate_limited(
+    client, event, mailoutbox, django_capture_on_commit_callbacks
+):
+    data = {"name": "Spam", "email": "victim@test.example", "consent": "on"}
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(12):
+            response = client.post(url("register_public", event.pk), data)
+    assert len(mailoutbox) == 10
+    assert "Too many sign-ups" in response.content.decode()
