@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -263,7 +263,19 @@ def event_detail(request, pk):
             Registration.objects.active().filter(event=event, registered_by=user).exclude(user=user)
         )
     state = event.signup_state()
+    waiting_position = None
+    if mine is not None and mine.status == Registration.Status.WAITING:
+        waiting_position = (
+            Registration.objects.filter(event=event)
+            .waiting()
+            .filter(
+                Q(created_at__lt=mine.created_at) | Q(created_at=mine.created_at, id__lt=mine.id)
+            )
+            .count()
+            + 1
+        )
     context = {
+        "waiting_position": waiting_position,
         "event": event,
         "mine": mine,
         "guests": guests,
@@ -570,11 +582,14 @@ def _groups_for(user, network):
 
 def _event_form_page(request, *, event, network):
     instance = event or Event(network=network)
+    groups = _groups_for(request.user, network)
+    if event is not None and event.theme_group_id:
+        groups = groups | ThemeGroup.objects.filter(pk=event.theme_group_id)
     form = EventForm(
         request.POST or None,
         instance=instance,
         network=network,
-        groups=_groups_for(request.user, network),
+        groups=groups,
     )
     agenda = AgendaFormSet(
         request.POST if request.method == "POST" else None, instance=instance, prefix="agenda"

@@ -586,3 +586,12 @@ def test_public_sign_up_mails_are_rate_limited(
             response = client.post(url("register_public", event.pk), data)
     assert len(mailoutbox) == 10
     assert "Too many sign-ups" in response.content.decode()
+
+
+def test_waiting_list_position_is_shown(client, event, plain_user):
+    event.capacity = 0
+    event.save()
+    RegistrationFactory(event=event, status=Registration.Status.WAITING)
+    client.force_login(plain_user)
+    client.post(url("register", event.pk))
+    assert "number 2 on the waiting list" in client.get(event.get_absolute_url()).content.decode()
