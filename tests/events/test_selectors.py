@@ -129,3 +129,23 @@ def test_event_list_partial_renders_events_and_empty_state(events, dk_network):
         "events/partials/_event_list.html", {"events": [], "empty_text": "Nothing planned"}
     )
     assert "Nothing planned" in empty
+
+
+def test_theme_group_meetings_come_from_events(client, dk_network, group, group_member):
+    """The contract with the theme-group pages: their meetings are these events."""
+    from samskab.groups import selectors as group_selectors
+
+    EventFactory(network=dk_network, theme_group=group, title="Open meeting")
+    EventFactory(
+        network=dk_network,
+        theme_group=group,
+        title="Members meeting",
+        audience=Event.Audience.GROUP_MEMBERS,
+    )
+    meetings = group_selectors.meetings_for(group, group_member)
+    assert titles(meetings["upcoming"]) == {"Open meeting", "Members meeting"}
+    from django.contrib.auth.models import AnonymousUser
+
+    assert titles(group_selectors.meetings_for(group, AnonymousUser())["upcoming"]) == {
+        "Open meeting"
+    }
