@@ -285,6 +285,7 @@ def load(stdout=None):
                 position=1,
             )
         _registrations(event, participants, GUESTS[slug], days)
+    count += _group_meetings(networks, organiser)
     if stdout:
         stdout.write(f"Demo events: {count} events, {Registration.objects.count()} registrations.")
 
@@ -327,3 +328,76 @@ def _registrations(event, users, guests, days):
             language=event.network.default_language,
             attended=(index % 4 != 3) if days < 0 and status == "confirmed" else None,
         )
+
+
+MEETING_TEXT = {
+    "da": (
+        "Temamøde",
+        "Gruppens møde: oplæg, erfaringsudveksling og planer for næste periode.",
+        "Referat og slides fra mødet: https://sundby.example/temagrupper",
+    ),
+    "nb": (
+        "Temamøte",
+        "Gruppens møte: innlegg, erfaringsdeling og planer for neste periode.",
+        "Referat og lysark fra møtet: https://sunnekommuner.example/temagrupper",
+    ),
+}
+
+
+def _group_meetings(networks, organiser) -> int:
+    """One coming and one past meeting for every theme group (every other one for members
+    only), with the group's members signed up."""
+    from samskab.groups.models import GroupMembership
+
+    count = 0
+    groups = ThemeGroup.objects.filter(network__in=networks.values()).select_related("network")
+    for index, group in enumerate(groups.order_by("network__slug", "name")):
+        network = group.network
+        word, description, materials = MEETING_TEXT.get(
+            network.default_language, MEETING_TEXT["da"]
+        )
+        members = [
+            m.user
+            for m in GroupMembership.objects.filter(
+                group=group, status=GroupMembership.Status.ACTIVE
+            ).select_related("user")
+        ]
+        spring = " (forår)" if network.default_language == "da" else " (vår)"
+        for days, suffix in ((18 + 9 * (index % 6), ""), (-35 - 9 * (index % 6), spring)):
+            starts = _when(network, days, 13)
+            on_site = index % 3 == 2
+            event, _created = Event.objects.update_or_create(
+                network=network,
+                title=f"{word}: {group.name}{suffix}",
+                defaults={
+                    "kind": K.THEME_MEETING,
+                    "theme_group": group,
+                    "description": description,
+                    "format": F.ON_SITE if on_site else F.ONLINE,
+                    "venue": "Kulturhuset" if on_site else "",
+                    "address": "Eksempelvej 2, 0000 Eksempelby" if on_site else "",
+                    "online_url": "" if on_site else f"https://meet.example/{group.slug}",
+                    "practical_details": "Mødelokale 1, 2. sal." if on_site else "",
+                    "audience": A.GROUP_MEMBERS if index % 2 else A.LOGGED_IN,
+                    "capacity": 30 if on_site else None,
+                    "starts_at": starts,
+                    "ends_at": starts + datetime.timedelta(hours=2),
+                    "created_by": organiser.get(network.slug),
+                    "contact_email": network.contact_email,
+                    "materials": materials if days < 0 else "",
+                },
+            )
+            count += 1
+            for position, user in enumerate(members):
+                if not Registration.objects.filter(event=event, email=user.email).exists():
+                    Registration.objects.create(
+                        event=event,
+                        user=user,
+                        name=user.name or user.email,
+                        email=user.email,
+                        status=Registration.Status.CONFIRMED,
+                        code=new_code(),
+                        language=event.network.default_language,
+                        attended=(position % 5 != 4) if days < 0 else None,
+                    )
+    return count
