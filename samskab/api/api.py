@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from samskab.cases.api import router as cases_router
+from samskab.events.api import router as events_router
 from samskab.networks.api import router as networks_router
 
 api = NinjaAPI(
@@ -13,3 +14,4 @@ api = NinjaAPI(
 )
 api.add_router("/networks", networks_router)
 api.add_router("/cases", cases_router)
+api.add_router("/events", events_router)

@@ -6,6 +6,7 @@ DEMO_LOADERS = [
     "samskab.networks.demo.load",
     "samskab.groups.demo.load",
     "samskab.cases.demo.load",
+    "samskab.events.demo.load",
 ]
 
 
