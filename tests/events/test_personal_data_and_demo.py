@@ -66,10 +66,9 @@ def test_erase_cancels_future_and_anonymises(
 def test_demo_data_is_idempotent(db):
     from samskab.events import demo
     from samskab.events.models import Event
-    from samskab.networks import demo as network_demo
-
     from samskab.groups import demo as groups_demo
     from samskab.groups.models import ThemeGroup
+    from samskab.networks import demo as network_demo
 
     network_demo.load()
     groups_demo.load()
