@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "samskab.accounts",
     "samskab.networks",
     "samskab.groups",
+    "samskab.cases",
     "samskab.events",
 ]
 

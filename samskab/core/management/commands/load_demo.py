@@ -5,6 +5,7 @@ from django.utils.module_loading import import_string
 DEMO_LOADERS = [
     "samskab.networks.demo.load",
     "samskab.groups.demo.load",
+    "samskab.cases.demo.load",
     "samskab.events.demo.load",
 ]
 
