@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
 
 from . import selectors, services
@@ -70,6 +71,7 @@ def _error_text(exc: ValidationError) -> str:
 
 
 @require_GET
+@public_page
 def group_list(request):
     network = _network(request)
     groups = selectors.group_list(network=network, user=request.user)
@@ -91,6 +93,7 @@ def following(request):
 
 
 @require_GET
+@public_page
 @group_view
 def group_detail(request, group):
     user = request.user

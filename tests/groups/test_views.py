@@ -476,3 +476,21 @@ def test_decision_form_validates(client, group, coordinator):
     assert response.status_code == 200
     suggestion.refresh_from_db()
     assert suggestion.status == "open"
+
+
+def test_anonymous_pages_are_cached_and_a_rename_refreshes_them(client, group, coordinator):
+    first = page(client, group)
+    assert first["X-Page-Cache"] == "miss"
+    assert page(client, group)["X-Page-Cache"] == "hit"
+    assert client.get("/da/groups/")["X-Page-Cache"] == "miss"
+    services.group_update(actor=fresh(coordinator), group=group, data={"lead": "Ny manchet"})
+    response = page(client, group)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Ny manchet" in response.content.decode()
+
+
+def test_logged_in_pages_are_never_cached(client, group, member):
+    client.force_login(member)
+    response = page(client, group)
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
