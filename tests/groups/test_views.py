@@ -494,3 +494,16 @@ def test_logged_in_pages_are_never_cached(client, group, member):
     response = page(client, group)
     assert "X-Page-Cache" not in response
     assert "private" in response["Cache-Control"]
+
+
+def test_admin_shows_only_the_own_networks_groups(client, group, staff_user, no_network):
+    norwegian = ThemeGroupFactory(network=no_network, name="Medborgerskap", slug="medborgerskap")
+    client.force_login(staff_user)
+    html = client.get("/da/admin/groups/themegroup/").content.decode()
+    assert group.name in html and norwegian.name not in html
+    assert client.get(f"/da/admin/groups/themegroup/{norwegian.pk}/change/").status_code in (
+        302,
+        403,
+        404,
+    )
+    assert client.get(f"/da/admin/groups/themegroup/{group.pk}/change/").status_code == 200
