@@ -15,7 +15,7 @@ from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
 
 from . import selectors, services
-from .forms import DecisionForm, GroupForm, ResourceForm, SuggestionForm
+from .forms import DecisionForm, GroupForm, ResourceEditForm, ResourceForm, SuggestionForm
 from .models import GroupMembership, GroupResource, ThemeGroup, TopicSuggestion
 from .selectors import GroupMoved
 
@@ -335,6 +335,29 @@ def resources_manage(request, group):
             "form": form,
             "resources": selectors.group_resources(group, members_only=True),
         },
+    )
+
+
+@group_view
+def resource_edit(request, group, pk):
+    resource = get_object_or_404(GroupResource, pk=pk, group=group)
+    _require(
+        request,
+        "groups.manage_resources",
+        group,
+        _("Only the group's coordinators and the secretariat may change resources."),
+    )
+    form = ResourceEditForm(request.POST or None, instance=resource)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resource_update(actor=request.user, resource=resource, data=form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The resource has been saved."))
+            return redirect("groups:resources", slug=group.slug)
+    return render(
+        request, "groups/resource_edit.html", {"group": group, "resource": resource, "form": form}
     )
 
 

@@ -507,3 +507,29 @@ def test_admin_shows_only_the_own_networks_groups(client, group, staff_user, no_
         404,
     )
     assert client.get(f"/da/admin/groups/themegroup/{group.pk}/change/").status_code == 200
+
+
+def test_coordinator_edits_a_link_and_a_file(client, group, coordinator):
+    link = GroupResourceFactory(group=group, title="Håndbog", url="https://gammel.example/")
+    upload = GroupResource(group=group, title="Referat")
+    upload.file.save("referat.txt", ContentFile(b"x"), save=True)
+    client.force_login(coordinator)
+    response = client.post(
+        f"/da/groups/{group.slug}/resources/{link.pk}/edit/",
+        {"title": "Ny håndbog", "url": "https://ny.example/", "members_only": "on"},
+    )
+    assert response.status_code == 302
+    link.refresh_from_db()
+    assert (link.title, link.url, link.members_only) == ("Ny håndbog", "https://ny.example/", True)
+    response = client.post(
+        f"/en/groups/{group.slug}/resources/{link.pk}/edit/", {"title": "", "url": ""}
+    )
+    assert response.status_code == 200
+    link.refresh_from_db()
+    assert link.title == "Ny håndbog"
+    response = client.post(
+        f"/da/groups/{group.slug}/resources/{upload.pk}/edit/", {"title": "Referat fra mødet"}
+    )
+    assert response.status_code == 302
+    upload.refresh_from_db()
+    assert upload.title == "Referat fra mødet" and upload.url == "" and upload.is_file
