@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "samskab.accounts",
     "samskab.networks",
     "samskab.groups",
+    "samskab.search",
 ]
 
 MIDDLEWARE = [
