@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from samskab.networks.api import router as networks_router
+from samskab.search.api import router as search_router
 
 api = NinjaAPI(
     title="Samskab API",
@@ -11,3 +12,4 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/networks", networks_router)
+api.add_router("/search", search_router)
