@@ -40,9 +40,14 @@ def dk_network(db):
 
 @pytest.fixture
 def no_network(db):
-    return NetworkFactory(slug="sunne-kommuner", name="Sunne kommuner", country="NO",
-                          default_language="nb", time_zone="Europe/Oslo",
-                          hosts="sunne.testserver")
+    return NetworkFactory(
+        slug="sunne-kommuner",
+        name="Sunne kommuner",
+        country="NO",
+        default_language="nb",
+        time_zone="Europe/Oslo",
+        hosts="sunne.testserver",
+    )
 
 
 @pytest.fixture
@@ -59,8 +64,12 @@ def make_user_with_role(network, kind, organisation=None, mfa=False):
     user = UserFactory()
     person = PersonFactory(user=user, name=user.name, organisation=organisation)
     if kind is not None:
-        RoleFactory(network=network, person=person, kind=kind,
-                    organisation=organisation if kind != Role.Kind.SECRETARIAT else None)
+        RoleFactory(
+            network=network,
+            person=person,
+            kind=kind,
+            organisation=organisation if kind != Role.Kind.SECRETARIAT else None,
+        )
     if mfa:
         TOTP.activate(user, TOTP_SECRET)
     return user

@@ -1,13 +1,13 @@
 #!/usr/bin/env python
 """Translation helpers for the per-app catalogues (samskab/<app>/locale/<lang>/LC_MESSAGES).
 
-    python tools/i18n.py extract            run makemessages for da, nb and en
-    python tools/i18n.py fill-en            English catalogues: msgstr = msgid (source is English)
-    python tools/i18n.py missing [LANG]     list entries with no translation (or fuzzy)
-    python tools/i18n.py apply FILE.json    apply {"da": {msgid: msgstr}, "nb": {...}}; plural
-                                            forms as a list [singular, plural]
-    python tools/i18n.py check              exit 1 if any catalogue is incomplete
-    Add --app NAME to any command to work on one app only (samskab/NAME/locale).
+python tools/i18n.py extract            run makemessages for da, nb and en
+python tools/i18n.py fill-en            English catalogues: msgstr = msgid (source is English)
+python tools/i18n.py missing [LANG]     list entries with no translation (or fuzzy)
+python tools/i18n.py apply FILE.json    apply {"da": {msgid: msgstr}, "nb": {...}}; plural
+                                        forms as a list [singular, plural]
+python tools/i18n.py check              exit 1 if any catalogue is incomplete
+Add --app NAME to any command to work on one app only (samskab/NAME/locale).
 """
 
 import json
@@ -44,10 +44,26 @@ def incomplete(entry) -> bool:
 def extract():
     cwd = ROOT / "samskab" / APP if APP else ROOT
     subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "makemessages", "-l", "da", "-l", "nb", "-l", "en",
-         "--no-location", "--ignore=.venv", "--ignore=node_modules", "--ignore=tests",
-         "--ignore=bench", "--ignore=var", "--ignore=tools"],
-        cwd=cwd, check=True,
+        [
+            sys.executable,
+            str(ROOT / "manage.py"),
+            "makemessages",
+            "-l",
+            "da",
+            "-l",
+            "nb",
+            "-l",
+            "en",
+            "--no-location",
+            "--ignore=.venv",
+            "--ignore=node_modules",
+            "--ignore=tests",
+            "--ignore=bench",
+            "--ignore=var",
+            "--ignore=tools",
+        ],
+        cwd=cwd,
+        check=True,
     )
     for _lang, path in catalogues():
         po = polib.pofile(str(path))
@@ -75,7 +91,8 @@ def missing(lang=None):
         for entry in polib.pofile(str(path)):
             if incomplete(entry):
                 count += 1
-                print(f"{code}\t{path.relative_to(ROOT)}\t{json.dumps(entry.msgid, ensure_ascii=False)}")
+                msgid = json.dumps(entry.msgid, ensure_ascii=False)
+                print(f"{code}\t{path.relative_to(ROOT)}\t{msgid}")
     return count
 
 
@@ -106,7 +123,7 @@ def main(argv):
     if "--app" in argv:
         i = argv.index("--app")
         APP = argv[i + 1]
-        argv = argv[:i] + argv[i + 2:]
+        argv = argv[:i] + argv[i + 2 :]
     command = argv[1] if len(argv) > 1 else "check"
     if command == "extract":
         extract()

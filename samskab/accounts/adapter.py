@@ -19,8 +19,9 @@ class AccountAdapter(DefaultAccountAdapter):
         for content, mimetype in getattr(message, "alternatives", []):
             if mimetype == "text/html":
                 html = content
-        send_email.enqueue(subject=message.subject, body=message.body, to=list(message.to),
-                           html=html)
+        send_email.enqueue(
+            subject=message.subject, body=message.body, to=list(message.to), html=html
+        )
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

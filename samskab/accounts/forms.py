@@ -35,9 +35,7 @@ class PersonForm(forms.ModelForm):
         if organisation is not None:
             # People added through an organisation's page belong to that organisation.
             del self.fields["organisation"]
-        self.fields["public_consent"].label = _(
-            "Phone and e-mail may be shown on public pages"
-        )
+        self.fields["public_consent"].label = _("Phone and e-mail may be shown on public pages")
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "ds-input")
 
@@ -46,8 +44,10 @@ class EraseForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that my account and my personal data will be erased for good"),
     )
-    password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput(
-        attrs={"autocomplete": "current-password", "class": "ds-input"}))
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "class": "ds-input"}),
+    )
 
     def __init__(self, *args, user, **kwargs):
         self.user = user
@@ -59,4 +59,3 @@ class EraseForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is not correct."))
         return password
-

@@ -8,10 +8,20 @@ from django.utils.translation import gettext as _
 from samskab.networks.predicates import staff_network_ids
 
 ALLOWED_URL_NAMES = {
-    "mfa_activate_totp", "mfa_index", "mfa_view_recovery_codes", "mfa_generate_recovery_codes",
-    "mfa_download_recovery_codes", "account_logout", "account_reauthenticate",
-    "account_email", "account_confirm_email", "account_email_verification_sent",
-    "healthz", "theme_css", "set_language", "javascript-catalog",
+    "mfa_activate_totp",
+    "mfa_index",
+    "mfa_view_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_download_recovery_codes",
+    "account_logout",
+    "account_reauthenticate",
+    "account_email",
+    "account_confirm_email",
+    "account_email_verification_sent",
+    "healthz",
+    "theme_css",
+    "set_language",
+    "javascript-catalog",
 }
 
 
@@ -45,7 +55,9 @@ class StaffMFARequiredMiddleware:
             return None
         messages.warning(
             request,
-            _("Secretariat staff must use two-factor authentication. "
-              "Set up an authenticator app to continue."),
+            _(
+                "Secretariat staff must use two-factor authentication. "
+                "Set up an authenticator app to continue."
+            ),
         )
         return redirect(reverse("mfa_activate_totp"))

@@ -18,15 +18,19 @@ def person_for_user(user) -> Person:
     """The person behind a log-in; created on first use from the account's name."""
     person = Person.objects.filter(user=user).first()
     if person is None:
-        person = Person.objects.create(user=user, name=user.name or user.email.split("@")[0],
-                                       email=user.email)
+        person = Person.objects.create(
+            user=user, name=user.name or user.email.split("@")[0], email=user.email
+        )
     return person
 
 
 @transaction.atomic
 def person_update(*, actor, person: Person, data: dict) -> Person:
     """Change a person's details. ``data`` holds cleaned form values."""
-    consent_before = person.public_consent
+    # Forms change the instance while validating, so compare with what is stored.
+    consent_before = (
+        Person.objects.filter(pk=person.pk).values_list("public_consent", flat=True).first()
+    )
     for field in ("name", "title", "organisation", "phone", "email", "public_consent"):
         if field in data:
             setattr(person, field, data[field])
@@ -41,8 +45,13 @@ def person_update(*, actor, person: Person, data: dict) -> Person:
 
 @transaction.atomic
 def person_create(*, actor, data: dict) -> Person:
-    person = Person(**{k: v for k, v in data.items() if k in {
-        "name", "title", "organisation", "phone", "email", "public_consent"}})
+    person = Person(
+        **{
+            k: v
+            for k, v in data.items()
+            if k in {"name", "title", "organisation", "phone", "email", "public_consent"}
+        }
+    )
     if person.public_consent:
         person.consent_changed_at = timezone.now()
     person.full_clean()
@@ -66,8 +75,14 @@ def person_erase(*, actor, person: Person) -> None:
     for section in personal_data.sections():
         section.erase(user, person)
     Person.objects.filter(pk=person.pk).update(
-        name=ERASED_NAME, title="", phone="", email="", public_consent=False,
-        consent_changed_at=None, user=None, erased_at=timezone.now(),
+        name=ERASED_NAME,
+        title="",
+        phone="",
+        email="",
+        public_consent=False,
+        consent_changed_at=None,
+        user=None,
+        erased_at=timezone.now(),
     )
     if user is not None:
         _delete_user(user)
@@ -101,6 +116,7 @@ def _delete_user(user) -> None:
 
 
 # --- this app's own sections of personal data ------------------------------------------
+
 
 def _export_account(user, person):
     if user is None:
@@ -139,9 +155,12 @@ def _export_person(user, person):
             person.consent_changed_at.isoformat() if person.consent_changed_at else None
         ),
         "roles": [
-            {"network": r.network.name, "role": r.kind,
-             "organisation": r.organisation.name if r.organisation_id else None,
-             "until": r.until.isoformat() if r.until else None}
+            {
+                "network": r.network.name,
+                "role": r.kind,
+                "organisation": r.organisation.name if r.organisation_id else None,
+                "until": r.until.isoformat() if r.until else None,
+            }
             for r in person.roles.select_related("network", "organisation")
         ],
     }
@@ -159,10 +178,14 @@ def _erase_person(user, person):
 
 
 personal_data.register(
-    "account", export=_export_account, erase=_erase_account,
+    "account",
+    export=_export_account,
+    erase=_erase_account,
     models=("accounts.User", "account.EmailAddress", "mfa.Authenticator"),
 )
 personal_data.register(
-    "person", export=_export_person, erase=_erase_person,
+    "person",
+    export=_export_person,
+    erase=_erase_person,
     models=("accounts.Person", "networks.Role"),
 )

@@ -65,33 +65,44 @@ def erase(request):
 def _organisation_or_403(request, slug) -> Organisation:
     organisation = get_object_or_404(Organisation, slug=slug)
     if not request.user.has_perm("networks.change_organisation", organisation):
-        raise PermissionDenied(_("Only the organisation's editors and the secretariat may "
-                                 "manage its people."))
+        raise PermissionDenied(
+            _("Only the organisation's editors and the secretariat may manage its people.")
+        )
     return organisation
 
 
 @login_required
 def organisation_people(request, slug):
     organisation = _organisation_or_403(request, slug)
-    people = paginate(request, organisation.people.filter(erased_at__isnull=True)
-                      .order_by("name"), per_page=50)
+    people = paginate(
+        request, organisation.people.filter(erased_at__isnull=True).order_by("name"), per_page=50
+    )
     form = PersonForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data, organisation=organisation)
         person = services.person_create(actor=request.user, data=data)
         messages.success(request, _("%(name)s has been added.") % {"name": person.name})
         return redirect("accounts:organisation_people", slug=organisation.slug)
-    return render(request, "accounts/organisation_people.html",
-                  {"organisation": organisation, "page_obj": people, "people": people, "form": form})
+    return render(
+        request,
+        "accounts/organisation_people.html",
+        {"organisation": organisation, "page_obj": people, "people": people, "form": form},
+    )
 
 
 @login_required
 def person_edit(request, pk):
-    person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk,
-                               erased_at__isnull=True)
+    person = get_object_or_404(
+        Person.objects.select_related("organisation"), pk=pk, erased_at__isnull=True
+    )
     if not request.user.has_perm("accounts.change_person", person):
         raise PermissionDenied(_("You may not change this person's details."))
-    form = PersonForm(request.POST or None, instance=person)
+    # Editors change a person's details, not which organisation the person belongs to.
+    form = PersonForm(
+        request.POST or None,
+        instance=person,
+        organisation=person.organisation if person.user_id != request.user.id else None,
+    )
     if request.method == "POST" and form.is_valid():
         services.person_update(actor=request.user, person=person, data=form.cleaned_data)
         messages.success(request, _("The details have been saved."))
@@ -103,8 +114,9 @@ def person_edit(request, pk):
 
 @login_required
 def person_erase(request, pk):
-    person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk,
-                               erased_at__isnull=True)
+    person = get_object_or_404(
+        Person.objects.select_related("organisation"), pk=pk, erased_at__isnull=True
+    )
     if not request.user.has_perm("accounts.change_person", person) or person.user_id:
         # People with their own log-in erase themselves (or ask the secretariat in admin).
         raise PermissionDenied(_("You may not erase this person."))

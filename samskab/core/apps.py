@@ -6,4 +6,3 @@ class CoreConfig(AppConfig):
     name = "samskab.core"
     label = "core"
     verbose_name = _("Core")
-

@@ -79,9 +79,11 @@ def theme_css(request, slug):
         "base-active": _shade(base, 0.20),
         "base-contrast-subtle": _shade(brand, 0.93),
     }
-    body = ":root, [data-color-scheme=light] {\n" + "".join(
-        f"  --ds-color-accent-{name}: {value};\n" for name, value in tokens.items()
-    ) + "  --ds-color-accent-base-contrast-default: #ffffff;\n}\n"
+    body = (
+        ":root, [data-color-scheme=light] {\n"
+        + "".join(f"  --ds-color-accent-{name}: {value};\n" for name, value in tokens.items())
+        + "  --ds-color-accent-base-contrast-default: #ffffff;\n}\n"
+    )
     return HttpResponse(body, content_type="text/css; charset=utf-8")
 
 

@@ -10,8 +10,12 @@ class ThemeGroup(models.Model):
         OPEN = "open", _("anyone logged in may join")
         APPROVAL = "approval", _("coordinators approve requests to join")
 
-    network = models.ForeignKey("networks.Network", on_delete=models.CASCADE,
-                                related_name="theme_groups", verbose_name=_("network"))
+    network = models.ForeignKey(
+        "networks.Network",
+        on_delete=models.CASCADE,
+        related_name="theme_groups",
+        verbose_name=_("network"),
+    )
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200)
     lead = models.TextField(_("lead"), blank=True)
@@ -19,8 +23,9 @@ class ThemeGroup(models.Model):
     purpose = models.TextField(_("purpose"), blank=True)
     target_group = models.TextField(_("target group"), blank=True)
     focus = models.TextField(_("focus for the coming period"), blank=True)
-    join_policy = models.CharField(_("joining"), max_length=16, choices=JoinPolicy.choices,
-                                   default=JoinPolicy.APPROVAL)
+    join_policy = models.CharField(
+        _("joining"), max_length=16, choices=JoinPolicy.choices, default=JoinPolicy.APPROVAL
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -45,13 +50,22 @@ class GroupMembership(models.Model):
         REQUESTED = "requested", _("asked to join")
         ACTIVE = "active", _("member")
 
-    group = models.ForeignKey(ThemeGroup, on_delete=models.CASCADE, related_name="memberships",
-                              verbose_name=_("theme group"))
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="group_memberships", verbose_name=_("user"))
+    group = models.ForeignKey(
+        ThemeGroup,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("theme group"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="group_memberships",
+        verbose_name=_("user"),
+    )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
-                              default=Status.REQUESTED)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.REQUESTED
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -18,6 +18,8 @@ def is_group_coordinator(user, group):
     if group is None or not user.is_authenticated:
         return False
     return GroupMembership.objects.filter(
-        group=group, user=user, status=GroupMembership.Status.ACTIVE,
+        group=group,
+        user=user,
+        status=GroupMembership.Status.ACTIVE,
         role=GroupMembership.Role.COORDINATOR,
     ).exists()

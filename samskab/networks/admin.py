@@ -27,8 +27,10 @@ class NetworkAdmin(SecretariatAdminMixin, TranslationAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
         (None, {"fields": ["name", "slug", "tagline", "description"]}),
-        (_("Place and language"), {"fields": ["country", "default_language", "time_zone",
-                                              "hosts", "brand_colour"]}),
+        (
+            _("Place and language"),
+            {"fields": ["country", "default_language", "time_zone", "hosts", "brand_colour"]},
+        ),
         (_("Contact"), {"fields": ["contact_email", "contact_phone", "address", "website"]}),
     ]
 

@@ -97,14 +97,20 @@ def load(stdout=None):
     for code, name in data.DK_REGIONS.items():
         regions[("DK", code)] = _org(name, Organisation.Kind.REGION, code, "DK")
     for code, name in data.NO_REGIONS.items():
-        regions[("NO", code)] = _org(f"{name} fylkeskommune" if code != "03" else "Oslo",
-                                     Organisation.Kind.REGION, code, "NO")
+        regions[("NO", code)] = _org(
+            f"{name} fylkeskommune" if code != "03" else "Oslo",
+            Organisation.Kind.REGION,
+            code,
+            "NO",
+        )
     for code, name, region in data.DK_MUNICIPALITIES:
-        orgs_by_code[("DK", code)] = _org(name, Organisation.Kind.MUNICIPALITY, code, "DK",
-                                          region=regions[("DK", region)])
+        orgs_by_code[("DK", code)] = _org(
+            name, Organisation.Kind.MUNICIPALITY, code, "DK", region=regions[("DK", region)]
+        )
     for code, name, region in data.NO_MUNICIPALITIES:
-        orgs_by_code[("NO", code)] = _org(name, Organisation.Kind.MUNICIPALITY, code, "NO",
-                                          region=regions[("NO", region)])
+        orgs_by_code[("NO", code)] = _org(
+            name, Organisation.Kind.MUNICIPALITY, code, "NO", region=regions[("NO", region)]
+        )
 
     dk, no = networks["sund-by-netvaerket"], networks["sunne-kommuner"]
     for (country, code), org in orgs_by_code.items():
@@ -116,32 +122,41 @@ def load(stdout=None):
             Membership.objects.create(network=network, organisation=org, since=since)
 
     secretariats = {
-        "sund-by-netvaerket": _org("Sund By Netværkets sekretariat",
-                                   Organisation.Kind.SECRETARIAT, "", "DK"),
-        "sunne-kommuner": _org("Sunne kommuner – sekretariatet", Organisation.Kind.SECRETARIAT,
-                               "", "NO"),
+        "sund-by-netvaerket": _org(
+            "Sund By Netværkets sekretariat", Organisation.Kind.SECRETARIAT, "", "DK"
+        ),
+        "sunne-kommuner": _org(
+            "Sunne kommuner – sekretariatet", Organisation.Kind.SECRETARIAT, "", "NO"
+        ),
     }
 
     # Invented contacts for every member municipality.
     n = 0
-    for (country, code), org in orgs_by_code.items():
+    for (country, _code), org in orgs_by_code.items():
         network = dk if country == "DK" else no
         if not Membership.objects.filter(network=network, organisation=org).exists():
             continue
         firsts = data.FIRST_NAMES_DK if country == "DK" else data.FIRST_NAMES_NO
         lasts = data.LAST_NAMES_DK if country == "DK" else data.LAST_NAMES_NO
         for kind, title in (
-            (Role.Kind.ADMIN_CONTACT, "Folkesundhedskoordinator" if country == "DK"
-             else "Folkehelsekoordinator"),
-            (Role.Kind.POLITICAL_CONTACT, "Byrådsmedlem" if country == "DK"
-             else "Kommunestyrerepresentant"),
+            (
+                Role.Kind.ADMIN_CONTACT,
+                "Folkesundhedskoordinator" if country == "DK" else "Folkehelsekoordinator",
+            ),
+            (
+                Role.Kind.POLITICAL_CONTACT,
+                "Byrådsmedlem" if country == "DK" else "Kommunestyrerepresentant",
+            ),
         ):
             n += 1
             if Role.objects.filter(network=network, organisation=org, kind=kind).exists():
                 continue
             name = f"{rng.choice(firsts)} {rng.choice(lasts)}"
             person = Person.objects.create(
-                name=name, title=title, organisation=org, phone=_phone(country, n),
+                name=name,
+                title=title,
+                organisation=org,
+                phone=_phone(country, n),
                 email=f"{name.split()[0].lower()}.{n}@kommune.example",
                 public_consent=rng.random() < 0.7,
             )
@@ -180,41 +195,107 @@ def _demo_accounts(networks, orgs, secretariats):
     dk, no = networks["sund-by-netvaerket"], networks["sunne-kommuner"]
     silkeborg, lolland, oslo = orgs[("DK", "740")], orgs[("DK", "360")], orgs[("NO", "0301")]
     specs = [
-        ("admin@samskab.example", "Ada Administrator", "Platform administrator", None,
-         None, None, True),
-        ("sekretariat@sundby.example", "Signe Sekretær", "Chefkonsulent",
-         secretariats["sund-by-netvaerket"], dk, Role.Kind.SECRETARIAT, False),
-        ("sekretariat@sunnekommuner.example", "Solveig Sekretær", "Rådgiver",
-         secretariats["sunne-kommuner"], no, Role.Kind.SECRETARIAT, False),
-        ("kontakt@silkeborg.example", "Karen Kontakt", "Sundhedskoordinator", silkeborg, dk,
-         Role.Kind.ADMIN_CONTACT, False),
-        ("politiker@silkeborg.example", "Poul Politiker", "Formand for Sundhedsudvalget",
-         silkeborg, dk, Role.Kind.POLITICAL_CONTACT, False),
-        ("redaktoer@lolland.example", "Rikke Redaktør", "Projektleder", lolland, dk,
-         Role.Kind.ORG_EDITOR, False),
-        ("kontakt@oslo.example", "Kari Kontakt", "Folkehelsekoordinator", oslo, no,
-         Role.Kind.ADMIN_CONTACT, False),
+        (
+            "admin@samskab.example",
+            "Ada Administrator",
+            "Platform administrator",
+            None,
+            None,
+            None,
+            True,
+        ),
+        (
+            "sekretariat@sundby.example",
+            "Signe Sekretær",
+            "Chefkonsulent",
+            secretariats["sund-by-netvaerket"],
+            dk,
+            Role.Kind.SECRETARIAT,
+            False,
+        ),
+        (
+            "sekretariat@sunnekommuner.example",
+            "Solveig Sekretær",
+            "Rådgiver",
+            secretariats["sunne-kommuner"],
+            no,
+            Role.Kind.SECRETARIAT,
+            False,
+        ),
+        (
+            "kontakt@silkeborg.example",
+            "Karen Kontakt",
+            "Sundhedskoordinator",
+            silkeborg,
+            dk,
+            Role.Kind.ADMIN_CONTACT,
+            False,
+        ),
+        (
+            "politiker@silkeborg.example",
+            "Poul Politiker",
+            "Formand for Sundhedsudvalget",
+            silkeborg,
+            dk,
+            Role.Kind.POLITICAL_CONTACT,
+            False,
+        ),
+        (
+            "redaktoer@lolland.example",
+            "Rikke Redaktør",
+            "Projektleder",
+            lolland,
+            dk,
+            Role.Kind.ORG_EDITOR,
+            False,
+        ),
+        (
+            "kontakt@oslo.example",
+            "Kari Kontakt",
+            "Folkehelsekoordinator",
+            oslo,
+            no,
+            Role.Kind.ADMIN_CONTACT,
+            False,
+        ),
         ("borger@samskab.example", "Bo Borger", "", None, None, None, False),
     ]
     result = []
     for email, name, title, org, network, kind, superuser in specs:
         user = User.objects.filter(email=email).first()
         if user is None:
-            user = User.objects.create_user(email=email, password=DEMO_PASSWORD, name=name,
-                                            is_staff=superuser or kind == Role.Kind.SECRETARIAT,
-                                            is_superuser=superuser)
+            user = User.objects.create_user(
+                email=email,
+                password=DEMO_PASSWORD,
+                name=name,
+                is_staff=superuser or kind == Role.Kind.SECRETARIAT,
+                is_superuser=superuser,
+            )
         EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True})
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
         person, _ = Person.objects.update_or_create(
-            user=user, defaults={"name": name, "title": title, "organisation": org,
-                                 "email": email, "public_consent": kind is not None})
+            user=user,
+            defaults={
+                "name": name,
+                "title": title,
+                "organisation": org,
+                "email": email,
+                "public_consent": kind is not None,
+            },
+        )
         if kind is not None:
-            Role.objects.get_or_create(network=network, person=person, kind=kind,
-                                       organisation=org if kind != Role.Kind.SECRETARIAT else None)
+            Role.objects.get_or_create(
+                network=network,
+                person=person,
+                kind=kind,
+                organisation=org if kind != Role.Kind.SECRETARIAT else None,
+            )
         needs_mfa = superuser or kind == Role.Kind.SECRETARIAT
-        if needs_mfa and not Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
-        ).exists():
+        if (
+            needs_mfa
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
             TOTP.activate(user, DEMO_TOTP_SECRET)
         label = "superuser" if superuser else (Role.Kind(kind).label if kind else "user")
         result.append((email, str(label), needs_mfa))

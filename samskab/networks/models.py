@@ -12,8 +12,11 @@ from django.utils.translation import gettext_lazy as _
 COUNTRIES = [("DK", _("Denmark")), ("NO", _("Norway")), ("SE", _("Sweden"))]
 # Official municipality codes: Danish kommunekode has 3 digits, Norwegian kommunenummer 4.
 MUNICIPALITY_CODE_DIGITS = {"DK": 3, "NO": 4, "SE": 4}
-TIME_ZONES = [("Europe/Copenhagen", "Europe/Copenhagen"), ("Europe/Oslo", "Europe/Oslo"),
-              ("Europe/Stockholm", "Europe/Stockholm")]
+TIME_ZONES = [
+    ("Europe/Copenhagen", "Europe/Copenhagen"),
+    ("Europe/Oslo", "Europe/Oslo"),
+    ("Europe/Stockholm", "Europe/Stockholm"),
+]
 
 
 class Network(models.Model):
@@ -23,14 +26,18 @@ class Network(models.Model):
     description = models.TextField(_("what the network is"), blank=True)
     country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
     default_language = models.CharField(_("default language"), max_length=8, default="da")
-    time_zone = models.CharField(_("time zone"), max_length=64, choices=TIME_ZONES,
-                                 default="Europe/Copenhagen")
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, choices=TIME_ZONES, default="Europe/Copenhagen"
+    )
     brand_colour = models.CharField(
-        _("brand colour"), max_length=7, default="#0062BA",
+        _("brand colour"),
+        max_length=7,
+        default="#0062BA",
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #0062BA."))],
     )
     hosts = models.TextField(
-        _("host names"), blank=True,
+        _("host names"),
+        blank=True,
         help_text=_("The host names this network answers on, one per line."),
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
@@ -81,8 +88,13 @@ class Organisation(models.Model):
     code = models.CharField(_("official code"), max_length=20, blank=True)
     country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
     region = models.ForeignKey(
-        "self", verbose_name=_("region"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="municipalities", limit_choices_to={"kind": "region"},
+        "self",
+        verbose_name=_("region"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="municipalities",
+        limit_choices_to={"kind": "region"},
     )
     website = models.URLField(_("website"), blank=True)
 
@@ -94,7 +106,8 @@ class Organisation(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["country", "kind", "code"], condition=~Q(code=""),
+                fields=["country", "kind", "code"],
+                condition=~Q(code=""),
                 name="organisation_unique_code",
             ),
         ]
@@ -102,18 +115,21 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        if self.kind == self.Kind.MUNICIPALITY and self.code:
-            digits = MUNICIPALITY_CODE_DIGITS.get(self.country)
-            if digits and not re.fullmatch(r"\d{%d}" % digits, self.code):
-                raise ValidationError({"code": _(
-                    "A municipality code in this country has %(digits)s digits."
-                ) % {"digits": digits}})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Organisation, self.name)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.kind == self.Kind.MUNICIPALITY and self.code:
+            digits = MUNICIPALITY_CODE_DIGITS.get(self.country)
+            if digits and not re.fullmatch(rf"\d{{{digits}}}", self.code):
+                raise ValidationError(
+                    {
+                        "code": _("A municipality code in this country has %(digits)s digits.")
+                        % {"digits": digits}
+                    }
+                )
 
 
 def unique_slug(model, text: str, field: str = "slug", max_length: int = 200) -> str:
@@ -128,10 +144,15 @@ def unique_slug(model, text: str, field: str = "slug", max_length: int = 200) ->
 class Membership(models.Model):
     """An organisation (usually a municipality) is a member of a network from a date."""
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships",
-                                verbose_name=_("network"))
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
-                                     related_name="memberships", verbose_name=_("organisation"))
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
     since = models.DateField(_("member since"))
     until = models.DateField(_("member until"), null=True, blank=True)
 
@@ -140,10 +161,13 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["organisation__name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "organisation", "since"],
-                                    name="membership_unique_start"),
-            models.CheckConstraint(condition=Q(until__isnull=True) | Q(until__gte=models.F("since")),
-                                   name="membership_until_after_since"),
+            models.UniqueConstraint(
+                fields=["network", "organisation", "since"], name="membership_unique_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(until__isnull=True) | Q(until__gte=models.F("since")),
+                name="membership_until_after_since",
+            ),
         ]
 
     def __str__(self):
@@ -169,13 +193,19 @@ class Role(models.Model):
 
     ORGANISATION_KINDS = {Kind.ADMIN_CONTACT, Kind.POLITICAL_CONTACT, Kind.ORG_EDITOR}
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="roles",
-                                verbose_name=_("network"))
-    person = models.ForeignKey("accounts.Person", on_delete=models.CASCADE, related_name="roles",
-                               verbose_name=_("person"))
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="roles", verbose_name=_("network")
+    )
+    person = models.ForeignKey(
+        "accounts.Person", on_delete=models.CASCADE, related_name="roles", verbose_name=_("person")
+    )
     kind = models.CharField(_("role"), max_length=32, choices=Kind.choices)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="roles",
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="roles",
         verbose_name=_("organisation"),
         help_text=_("Required for contacts and organisation editors."),
     )
@@ -188,8 +218,9 @@ class Role(models.Model):
         verbose_name_plural = _("roles")
         ordering = ["network", "kind", "person__name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "person", "kind", "organisation"],
-                                    name="role_unique"),
+            models.UniqueConstraint(
+                fields=["network", "person", "kind", "organisation"], name="role_unique"
+            ),
         ]
 
     def __str__(self):
@@ -201,5 +232,10 @@ class Role(models.Model):
         if self.kind in self.ORGANISATION_KINDS and not self.organisation_id:
             raise ValidationError({"organisation": _("This role needs an organisation.")})
         if self.kind == self.Kind.SECRETARIAT and self.organisation_id:
-            raise ValidationError({"organisation": _("Secretariat staff belong to the network, "
-                                                     "not to an organisation.")})
+            raise ValidationError(
+                {
+                    "organisation": _(
+                        "Secretariat staff belong to the network, not to an organisation."
+                    )
+                }
+            )

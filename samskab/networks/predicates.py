@@ -92,9 +92,10 @@ def is_staff_of_person_network(user, person):
         return False
     if person.roles.filter(network_id__in=ids).exists():
         return True
-    return bool(person.organisation_id) and person.organisation.memberships.filter(
-        network_id__in=ids
-    ).exists()
+    return (
+        bool(person.organisation_id)
+        and person.organisation.memberships.filter(network_id__in=ids).exists()
+    )
 
 
 @rules.predicate

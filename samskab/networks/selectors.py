@@ -38,8 +38,11 @@ def member_directory(*, network, query: str = "", region_id: int | None = None):
     if region_id:
         memberships = memberships.filter(organisation__region_id=region_id)
     memberships = memberships.prefetch_related(
-        Prefetch("organisation__roles", queryset=_contact_prefetch(network).queryset,
-                 to_attr="contact_roles")
+        Prefetch(
+            "organisation__roles",
+            queryset=_contact_prefetch(network).queryset,
+            to_attr="contact_roles",
+        )
     )
     return memberships
 

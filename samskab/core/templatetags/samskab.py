@@ -32,11 +32,13 @@ def language_links(context):
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
-        links.append({
-            "code": code,
-            "name": info["name_local"],
-            "url": translate_url(path, code),
-        })
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": translate_url(path, code),
+            }
+        )
     return links
 
 

@@ -6,58 +6,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('networks', '0001_initial'),
+        ("networks", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ThemeGroup',
+            name="ThemeGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(max_length=200, verbose_name='slug')),
-                ('lead', models.TextField(blank=True, verbose_name='lead')),
-                ('background', models.TextField(blank=True, verbose_name='background')),
-                ('purpose', models.TextField(blank=True, verbose_name='purpose')),
-                ('target_group', models.TextField(blank=True, verbose_name='target group')),
-                ('focus', models.TextField(blank=True, verbose_name='focus for the coming period')),
-                ('join_policy', models.CharField(choices=[('open', 'anyone logged in may join'), ('approval', 'coordinators approve requests to join')], default='approval', max_length=16, verbose_name='joining')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='theme_groups', to='networks.network', verbose_name='network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(max_length=200, verbose_name="slug")),
+                ("lead", models.TextField(blank=True, verbose_name="lead")),
+                ("background", models.TextField(blank=True, verbose_name="background")),
+                ("purpose", models.TextField(blank=True, verbose_name="purpose")),
+                ("target_group", models.TextField(blank=True, verbose_name="target group")),
+                ("focus", models.TextField(blank=True, verbose_name="focus for the coming period")),
+                (
+                    "join_policy",
+                    models.CharField(
+                        choices=[
+                            ("open", "anyone logged in may join"),
+                            ("approval", "coordinators approve requests to join"),
+                        ],
+                        default="approval",
+                        max_length=16,
+                        verbose_name="joining",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="theme_groups",
+                        to="networks.network",
+                        verbose_name="network",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'theme group',
-                'verbose_name_plural': 'theme groups',
-                'ordering': ['name'],
+                "verbose_name": "theme group",
+                "verbose_name_plural": "theme groups",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='GroupMembership',
+            name="GroupMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('member', 'member'), ('coordinator', 'coordinator')], default='member', max_length=16, verbose_name='role')),
-                ('status', models.CharField(choices=[('requested', 'asked to join'), ('active', 'member')], default='requested', max_length=16, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='group_memberships', to=settings.AUTH_USER_MODEL, verbose_name='user')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='groups.themegroup', verbose_name='theme group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("member", "member"), ("coordinator", "coordinator")],
+                        default="member",
+                        max_length=16,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("requested", "asked to join"), ("active", "member")],
+                        default="requested",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="group_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="groups.themegroup",
+                        verbose_name="theme group",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'theme group membership',
-                'verbose_name_plural': 'theme group memberships',
+                "verbose_name": "theme group membership",
+                "verbose_name_plural": "theme group memberships",
             },
         ),
         migrations.AddConstraint(
-            model_name='themegroup',
-            constraint=models.UniqueConstraint(fields=('network', 'slug'), name='themegroup_unique_slug'),
+            model_name="themegroup",
+            constraint=models.UniqueConstraint(
+                fields=("network", "slug"), name="themegroup_unique_slug"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='groupmembership',
-            constraint=models.UniqueConstraint(fields=('group', 'user'), name='groupmembership_unique'),
+            model_name="groupmembership",
+            constraint=models.UniqueConstraint(
+                fields=("group", "user"), name="groupmembership_unique"
+            ),
         ),
     ]

@@ -6,107 +6,294 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Network',
+            name="Network",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('tagline', models.CharField(blank=True, max_length=300, verbose_name='tagline')),
-                ('tagline_da', models.CharField(blank=True, max_length=300, null=True, verbose_name='tagline')),
-                ('tagline_nb', models.CharField(blank=True, max_length=300, null=True, verbose_name='tagline')),
-                ('tagline_en', models.CharField(blank=True, max_length=300, null=True, verbose_name='tagline')),
-                ('description', models.TextField(blank=True, verbose_name='what the network is')),
-                ('description_da', models.TextField(blank=True, null=True, verbose_name='what the network is')),
-                ('description_nb', models.TextField(blank=True, null=True, verbose_name='what the network is')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='what the network is')),
-                ('country', models.CharField(choices=[('DK', 'Denmark'), ('NO', 'Norway'), ('SE', 'Sweden')], max_length=2, verbose_name='country')),
-                ('default_language', models.CharField(default='da', max_length=8, verbose_name='default language')),
-                ('time_zone', models.CharField(choices=[('Europe/Copenhagen', 'Europe/Copenhagen'), ('Europe/Oslo', 'Europe/Oslo'), ('Europe/Stockholm', 'Europe/Stockholm')], default='Europe/Copenhagen', max_length=64, verbose_name='time zone')),
-                ('brand_colour', models.CharField(default='#0062BA', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Use a colour like #0062BA.')], verbose_name='brand colour')),
-                ('hosts', models.TextField(blank=True, help_text='The host names this network answers on, one per line.', verbose_name='host names')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
-                ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='contact phone')),
-                ('address', models.TextField(blank=True, verbose_name='address')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("tagline", models.CharField(blank=True, max_length=300, verbose_name="tagline")),
+                (
+                    "tagline_da",
+                    models.CharField(blank=True, max_length=300, null=True, verbose_name="tagline"),
+                ),
+                (
+                    "tagline_nb",
+                    models.CharField(blank=True, max_length=300, null=True, verbose_name="tagline"),
+                ),
+                (
+                    "tagline_en",
+                    models.CharField(blank=True, max_length=300, null=True, verbose_name="tagline"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="what the network is")),
+                (
+                    "description_da",
+                    models.TextField(blank=True, null=True, verbose_name="what the network is"),
+                ),
+                (
+                    "description_nb",
+                    models.TextField(blank=True, null=True, verbose_name="what the network is"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, null=True, verbose_name="what the network is"),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        choices=[("DK", "Denmark"), ("NO", "Norway"), ("SE", "Sweden")],
+                        max_length=2,
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "default_language",
+                    models.CharField(default="da", max_length=8, verbose_name="default language"),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        choices=[
+                            ("Europe/Copenhagen", "Europe/Copenhagen"),
+                            ("Europe/Oslo", "Europe/Oslo"),
+                            ("Europe/Stockholm", "Europe/Stockholm"),
+                        ],
+                        default="Europe/Copenhagen",
+                        max_length=64,
+                        verbose_name="time zone",
+                    ),
+                ),
+                (
+                    "brand_colour",
+                    models.CharField(
+                        default="#0062BA",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$", "Use a colour like #0062BA."
+                            )
+                        ],
+                        verbose_name="brand colour",
+                    ),
+                ),
+                (
+                    "hosts",
+                    models.TextField(
+                        blank=True,
+                        help_text="The host names this network answers on, one per line.",
+                        verbose_name="host names",
+                    ),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="contact e-mail"),
+                ),
+                (
+                    "contact_phone",
+                    models.CharField(blank=True, max_length=40, verbose_name="contact phone"),
+                ),
+                ("address", models.TextField(blank=True, verbose_name="address")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
             ],
             options={
-                'verbose_name': 'network',
-                'verbose_name_plural': 'networks',
-                'ordering': ['name'],
+                "verbose_name": "network",
+                "verbose_name_plural": "networks",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(max_length=220, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('municipality', 'municipality'), ('region', 'region'), ('association', 'association'), ('research_centre', 'research centre'), ('foundation', 'foundation'), ('ministry', 'ministry'), ('housing_association', 'housing association'), ('secretariat', 'network secretariat'), ('other', 'other')], max_length=32, verbose_name='kind')),
-                ('code', models.CharField(blank=True, max_length=20, verbose_name='official code')),
-                ('country', models.CharField(choices=[('DK', 'Denmark'), ('NO', 'Norway'), ('SE', 'Sweden')], max_length=2, verbose_name='country')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('region', models.ForeignKey(blank=True, limit_choices_to={'kind': 'region'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='municipalities', to='networks.organisation', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(max_length=220, unique=True, verbose_name="slug")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "municipality"),
+                            ("region", "region"),
+                            ("association", "association"),
+                            ("research_centre", "research centre"),
+                            ("foundation", "foundation"),
+                            ("ministry", "ministry"),
+                            ("housing_association", "housing association"),
+                            ("secretariat", "network secretariat"),
+                            ("other", "other"),
+                        ],
+                        max_length=32,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("code", models.CharField(blank=True, max_length=20, verbose_name="official code")),
+                (
+                    "country",
+                    models.CharField(
+                        choices=[("DK", "Denmark"), ("NO", "Norway"), ("SE", "Sweden")],
+                        max_length=2,
+                        verbose_name="country",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"kind": "region"},
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="municipalities",
+                        to="networks.organisation",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('since', models.DateField(verbose_name='member since')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='member until')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='networks.network', verbose_name='network')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='networks.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("since", models.DateField(verbose_name="member since")),
+                ("until", models.DateField(blank=True, null=True, verbose_name="member until")),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="networks.network",
+                        verbose_name="network",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="networks.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-                'ordering': ['organisation__name'],
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+                "ordering": ["organisation__name"],
             },
         ),
         migrations.CreateModel(
-            name='Role',
+            name="Role",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('secretariat', 'secretariat staff'), ('admin_contact', 'administrative contact'), ('political_contact', 'political contact'), ('org_editor', 'organisation editor')], max_length=32, verbose_name='role')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='networks.network', verbose_name='network')),
-                ('organisation', models.ForeignKey(blank=True, help_text='Required for contacts and organisation editors.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='networks.organisation', verbose_name='organisation')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='accounts.person', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("secretariat", "secretariat staff"),
+                            ("admin_contact", "administrative contact"),
+                            ("political_contact", "political contact"),
+                            ("org_editor", "organisation editor"),
+                        ],
+                        max_length=32,
+                        verbose_name="role",
+                    ),
+                ),
+                ("until", models.DateField(blank=True, null=True, verbose_name="until")),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to="networks.network",
+                        verbose_name="network",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Required for contacts and organisation editors.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to="networks.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to="accounts.person",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'role',
-                'verbose_name_plural': 'roles',
-                'ordering': ['network', 'kind', 'person__name'],
+                "verbose_name": "role",
+                "verbose_name_plural": "roles",
+                "ordering": ["network", "kind", "person__name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(condition=models.Q(('code', ''), _negated=True), fields=('country', 'kind', 'code'), name='organisation_unique_code'),
+            model_name="organisation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("code", ""), _negated=True),
+                fields=("country", "kind", "code"),
+                name="organisation_unique_code",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('network', 'organisation', 'since'), name='membership_unique_start'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("network", "organisation", "since"), name="membership_unique_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('until__isnull', True), ('until__gte', models.F('since')), _connector='OR'), name='membership_until_after_since'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("until__isnull", True), ("until__gte", models.F("since")), _connector="OR"
+                ),
+                name="membership_until_after_since",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='role',
-            constraint=models.UniqueConstraint(fields=('network', 'person', 'kind', 'organisation'), name='role_unique'),
+            model_name="role",
+            constraint=models.UniqueConstraint(
+                fields=("network", "person", "kind", "organisation"), name="role_unique"
+            ),
         ),
     ]

@@ -24,7 +24,7 @@ class Command(BaseCommand):
         from samskab.networks.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Demo log-ins (password for all: %s)" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo log-ins (password for all: {DEMO_PASSWORD})"))
         for email, label, needs_mfa in accounts:
             mfa = "  [two-factor: run `make totp` for the code]" if needs_mfa else ""
             self.stdout.write(f"  {email:<36} {label}{mfa}")

@@ -1,0 +1,111 @@
+"""Writes for networks and organisations."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+
+from .models import COUNTRIES, Organisation
+
+IMPORT_COLUMNS = ("name", "kind", "code", "country", "website")
+
+
+class OrganisationImportError(Exception):
+    """A file that cannot be imported; ``errors`` lists (line, message) pairs."""
+
+    def __init__(self, errors: list[tuple[int, str]]):
+        self.errors = errors
+        super().__init__("; ".join(f"line {line}: {msg}" for line, msg in errors))
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    organisations: list = field(default_factory=list)
+
+
+def organisations_import_csv(*, actor=None, text: str) -> ImportResult:
+    """Create or update organisations from CSV text with the columns name, kind, code,
+    country, website. An organisation is matched by (country, kind, code), or by
+    (country, kind, name) when it has no code, so running the same file twice changes
+    nothing. Every row is checked first; if any row is bad, nothing is saved and the error
+    names the line."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in ("name", "kind", "country") if c not in header]
+    if missing:
+        raise OrganisationImportError([(1, f"missing column(s): {', '.join(missing)}")])
+    reader.fieldnames = header
+
+    kinds = {k.value for k in Organisation.Kind}
+    countries = {c for c, _label in COUNTRIES}
+    rows, errors, seen = [], [], {}
+    url_validator = URLValidator()
+    for line, raw in enumerate(reader, start=2):
+        row = {k: (raw.get(k) or "").strip() for k in IMPORT_COLUMNS}
+        if not any(row.values()):
+            continue
+        problems = []
+        if not row["name"]:
+            problems.append("name is empty")
+        if row["kind"] not in kinds:
+            problems.append(f"unknown kind '{row['kind']}' (use one of {', '.join(sorted(kinds))})")
+        row["country"] = row["country"].upper()
+        if row["country"] not in countries:
+            problems.append(
+                f"unknown country '{row['country']}' (use {', '.join(sorted(countries))})"
+            )
+        if row["website"]:
+            try:
+                url_validator(row["website"])
+            except ValidationError:
+                problems.append(f"website '{row['website']}' is not a valid URL")
+        if not problems:
+            candidate = Organisation(
+                name=row["name"],
+                kind=row["kind"],
+                code=row["code"],
+                country=row["country"],
+                website=row["website"],
+            )
+            try:
+                candidate.clean()
+            except ValidationError as exc:
+                problems.extend(m for msgs in exc.message_dict.values() for m in msgs)
+        key = (row["country"], row["kind"], row["code"] or row["name"].lower())
+        if not problems and key in seen:
+            problems.append(f"the same organisation as on line {seen[key]}")
+        seen.setdefault(key, line)
+        if problems:
+            errors.append((line, "; ".join(str(p) for p in problems)))
+        else:
+            rows.append(row)
+    if errors:
+        raise OrganisationImportError(errors)
+
+    result = ImportResult()
+    with transaction.atomic():
+        for row in rows:
+            lookup = {"country": row["country"], "kind": row["kind"]}
+            if row["code"]:
+                lookup["code"] = row["code"]
+            else:
+                lookup["name__iexact"] = row["name"]
+                lookup["code"] = ""
+            org = Organisation.objects.filter(**lookup).first()
+            if org is None:
+                org = Organisation.objects.create(**{k: row[k] for k in IMPORT_COLUMNS})
+                result.created += 1
+            elif any(getattr(org, k) != row[k] for k in ("name", "website")):
+                org.name, org.website = row["name"], row["website"]
+                org.save(update_fields=["name", "website"])
+                result.updated += 1
+            else:
+                result.unchanged += 1
+            result.organisations.append(org)
+    return result

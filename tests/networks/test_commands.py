@@ -1,0 +1,95 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from samskab.accounts.models import Person, User
+from samskab.networks.models import Membership, Network, Organisation
+
+pytestmark = pytest.mark.django_db
+
+GOOD = (
+    "name,kind,code,country,website\n"
+    "Silkeborg Kommune,municipality,740,DK,https://silkeborg.example\n"
+    "Oslo kommune,municipality,0301,NO,\n"
+    "Folkesundhed Forening,association,,DK,\n"
+)
+
+
+def write(tmp_path, text, name="orgs.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_creates_then_updates_without_duplicates(tmp_path, capsys):
+    call_command("import_organisations", write(tmp_path, GOOD))
+    assert Organisation.objects.count() == 3
+    changed = GOOD.replace("Silkeborg Kommune,", "Silkeborg Kommune (ny),")
+    call_command("import_organisations", write(tmp_path, changed))
+    assert Organisation.objects.count() == 3
+    assert Organisation.objects.get(code="740").name == "Silkeborg Kommune (ny)"
+    assert "0 created, 1 updated, 2 unchanged" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("Aarhus Kommune,municipality,75,DK,", "3 digits"),
+        ("Oslo,municipality,301,NO,", "4 digits"),
+        ("Noget,planet,,DK,", "unknown kind"),
+        ("Noget,association,,XX,", "unknown country"),
+        (",association,,DK,", "name is empty"),
+        ("Noget,association,,DK,not a url", "not a valid URL"),
+        ("Silkeborg igen,municipality,740,DK,", "same organisation as on line 2"),
+    ],
+)
+def test_a_bad_row_is_reported_with_its_line_and_nothing_is_saved(tmp_path, capsys, row, message):
+    text = GOOD + row + "\n"
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        call_command("import_organisations", write(tmp_path, text))
+    err = capsys.readouterr().err
+    assert ":5:" in err and message in err
+    assert Organisation.objects.count() == 0
+
+
+def test_import_without_required_columns(tmp_path, capsys):
+    with pytest.raises(CommandError):
+        call_command("import_organisations", write(tmp_path, "navn;type\nX;Y\n"))
+    assert "missing column" in capsys.readouterr().err
+
+
+def test_import_of_a_missing_file(tmp_path):
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("import_organisations", tmp_path / "nope.csv")
+
+
+def test_demo_data_is_complete_and_loads_twice_without_duplicates(capsys):
+    call_command("load_demo")
+    counts = (
+        Network.objects.count(),
+        Organisation.objects.count(),
+        Membership.objects.count(),
+        Person.objects.count(),
+        User.objects.count(),
+    )
+    call_command("load_demo", "--quiet")
+    assert counts == (
+        Network.objects.count(),
+        Organisation.objects.count(),
+        Membership.objects.count(),
+        Person.objects.count(),
+        User.objects.count(),
+    )
+    dk = Organisation.objects.municipalities().filter(country="DK")
+    assert dk.count() == 98
+    assert set(dk.values_list("code", flat=True)) >= {"101", "147", "400", "740", "851", "860"}
+    sund_by = Network.objects.get(slug="sund-by-netvaerket")
+    members = Organisation.objects.members_of(sund_by).municipalities().count()
+    assert 75 <= members <= 85
+    sunne = Network.objects.get(slug="sunne-kommuner")
+    assert Organisation.objects.members_of(sunne).count() >= 24
+    assert sunne.default_language == "nb" and sunne.time_zone == "Europe/Oslo"
+    out = capsys.readouterr().out
+    assert "sekretariat@sundby.example" in out
+    # No real contact data: every phone number starts with 0 after the country code.
+    assert not Person.objects.exclude(phone="").exclude(phone__regex=r"^\+4[57] 0").exists()
+    assert not Person.objects.exclude(email="").exclude(email__endswith=".example").exists()
