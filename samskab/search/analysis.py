@@ -101,7 +101,9 @@ def normalise(text: str) -> str:
 
 def tokenise(text: str) -> list[str]:
     """The words of a text, normalised, in order (stop words kept)."""
-    text = _APOSTROPHES.sub("", normalise(text))
+    text = normalise(text)
+    if "'" in text or "’" in text:
+        text = _APOSTROPHES.sub("", text)
     return [t for t in TOKEN_RE.findall(text) if len(t) <= MAX_TOKEN_LENGTH]
 
 

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import json
 import math
@@ -34,7 +35,9 @@ from django.utils.safestring import mark_safe
 from . import analysis, backends, registry
 from .models import Equivalent, SearchDocument
 
-CANDIDATE_LIMIT = 1000
+CANDIDATE_LIMIT = 300
+# A prefix with more compounds than this in the vocabulary stays a prefix query.
+MAX_EXPANSIONS = 64
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 500
 MAX_GROUPS = 12
@@ -249,16 +252,37 @@ def _merge_equivalent_phrases(parsed, singles, languages, equivalents) -> None:
 # --- Scoring ----------------------------------------------------------------------------
 
 
-def _tf(text: str, alternative) -> float:
-    if not text:
-        return 0.0
-    if len(alternative) == 1:
-        term, prefix = alternative[0]
-        exact = text.count(f" {term} ")
+class GroupMatcher:
+    """Counts one group's occurrences in a field's padded term string in one regex pass:
+    a token equal to an alternative counts 1, a token that only begins with one (a
+    compound) counts ``PREFIX_WEIGHT``; phrase alternatives count whole phrases."""
+
+    def __init__(self, group: Group):
+        singles = [alt[0] for alt in group.alternatives if len(alt) == 1]
+        self.exact = frozenset(term for term, _prefix in singles)
+        prefix = sorted({t for t, p in singles if p}, key=lambda t: (-len(t), t))
+        exact_only = sorted({t for t, p in singles if not p}, key=lambda t: (-len(t), t))
+        parts = []
+        if exact_only:
+            parts.append("(?:" + "|".join(map(re.escape, exact_only)) + ")(?= )")
         if prefix:
-            return exact + PREFIX_WEIGHT * (text.count(f" {term}") - exact)
-        return float(exact)
-    return float(text.count(" " + " ".join(t for t, _p in alternative) + " "))
+            parts.append("(?:" + "|".join(map(re.escape, prefix)) + ")[^ ]*")
+        self.pattern = re.compile(" (" + "|".join(parts) + ")") if parts else None
+        self.phrases = [
+            " " + " ".join(t for t, _p in alt) + " " for alt in group.alternatives if len(alt) > 1
+        ]
+
+    def tf(self, text: str) -> float:
+        if not text:
+            return 0.0
+        total = 0.0
+        if self.pattern is not None:
+            exact = self.exact
+            for token in self.pattern.findall(text):
+                total += 1.0 if token in exact else PREFIX_WEIGHT
+        for phrase in self.phrases:
+            total += text.count(phrase)
+        return total
 
 
 def _document_frequencies(parsed: ParsedQuery):
@@ -282,30 +306,62 @@ def _document_frequencies(parsed: ParsedQuery):
         return min(values) if values else 0
 
     group_df = [max((alt_df(a) for a in g.alternatives), default=0) for g in parsed.groups]
-    return stats, group_df
+    return stats, group_df, [t for t, _df in vocab]
 
 
-def _score(row, groups, idf, averages) -> float:
-    fields = {"title": row[5], "mid": row[6], "body": row[7]}
-    lengths = {"title": row[8], "mid": row[9], "body": row[10]}
-    norms = {
-        f: WEIGHTS[f] / (1 - B[f] + B[f] * (lengths[f] / averages[f] if averages[f] else 1))
-        for f in FIELDS
-    }
+def _expand(groups, vocab: list[str]):
+    """The groups as the backend gets them: a prefix alternative becomes the exact terms of
+    the vocabulary that begin with it (fewer than ``MAX_EXPANSIONS``; more keep the prefix
+    operator), and alternatives no document holds are left out. Exact terms are cheap for
+    both FTS5 and GIN, and both databases get the very same expression."""
+    known = set(vocab)
+    expanded = []
+    for group in groups:
+        alternatives: set[tuple[tuple[str, bool], ...]] = set()
+        for alt in group.alternatives:
+            if len(alt) == 1 and alt[0][1]:
+                term = alt[0][0]
+                index = bisect.bisect_left(vocab, term)
+                matches = []
+                while index < len(vocab) and vocab[index].startswith(term):
+                    matches.append(vocab[index])
+                    index += 1
+                if len(matches) > MAX_EXPANSIONS:
+                    alternatives.add(alt)
+                else:
+                    alternatives.update(((m, False),) for m in matches)
+            elif all(term in known for term, _prefix in alt):
+                alternatives.add(alt)
+        # A prefix kept as an operator makes exact terms it covers redundant.
+        prefixes = [a[0][0] for a in alternatives if len(a) == 1 and a[0][1]]
+        if prefixes:
+            alternatives = {
+                a
+                for a in alternatives
+                if not (len(a) == 1 and not a[0][1] and a[0][0].startswith(tuple(prefixes)))
+            }
+        expanded.append(sorted(alternatives))
+    return expanded
+
+
+def _score(row, matchers, idf, averages) -> float:
     total = 0.0
-    for group, weight in zip(groups, idf, strict=True):
+    for matcher, weight in zip(matchers, idf, strict=True):
         tf = 0.0
-        for f in FIELDS:
-            best = max((_tf(fields[f], alt) for alt in group.alternatives), default=0.0)
-            tf += norms[f] * best
+        for index, f in ((5, "title"), (6, "mid"), (7, "body")):
+            count = matcher.tf(row[index])
+            if count:
+                length = row[index + 3]
+                norm = 1 - B[f] + B[f] * (length / averages[f] if averages[f] else 1)
+                tf += WEIGHTS[f] * count / norm
         if tf <= 0:
             return -1.0  # a phrase or word that the index only matched loosely
         total += weight * tf * (K1 + 1) / (K1 + tf)
     return total
 
 
-def _matches_any(row, group) -> bool:
-    return any(_tf(row[i], alt) > 0 for i in (5, 6, 7) for alt in group.alternatives)
+def _matches_any(row, matcher) -> bool:
+    return any(matcher.tf(row[i]) > 0 for i in (5, 6, 7))
 
 
 # --- Highlighting -----------------------------------------------------------------------
@@ -458,7 +514,7 @@ def search(
         results.message = "only_excluded" if parsed.excluded else "no_words"
         return results
 
-    stats, group_df = _document_frequencies(parsed)
+    stats, group_df, vocab = _document_frequencies(parsed)
     if not all(group_df):
         results.suggestion = _suggestion(query, parsed, group_df, languages)
         results.page = Paginator([], page_size).page(1)
@@ -469,13 +525,13 @@ def search(
         math.log(1 + (n_docs - min(df, n_docs) + 0.5) / (min(df, n_docs) + 0.5)) for df in group_df
     ]
 
-    def backend_groups(groups):
-        return [g.alternatives for g in groups]
-
-    single_excluded = [[a for a in g.alternatives if len(a) == 1] for g in parsed.excluded]
-    single_excluded = [g for g in single_excluded if g]
+    single_excluded = [
+        Group(text=g.text, alternatives=[a for a in g.alternatives if len(a) == 1])
+        for g in parsed.excluded
+    ]
+    single_excluded = [g for g in _expand(single_excluded, vocab) if g]
     rows = backends.candidates(
-        backend_groups(parsed.groups),
+        _expand(parsed.groups, vocab),
         single_excluded,
         network_id=network_id,
         filters=filters,
@@ -483,10 +539,12 @@ def search(
     )
     results.capped = len(rows) >= CANDIDATE_LIMIT
     scored = []
+    matchers = [GroupMatcher(g) for g in parsed.groups]
+    exclusions = [GroupMatcher(g) for g in parsed.excluded]
     for row in rows:
-        if any(_matches_any(row, g) for g in parsed.excluded):
+        if any(_matches_any(row, m) for m in exclusions):
             continue
-        score = _score(row, parsed.groups, idf, averages)
+        score = _score(row, matchers, idf, averages)
         if score < 0:
             continue
         scored.append((round(score, 9), _date_key(row[4]), row[1], row[2], row))
