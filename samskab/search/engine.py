@@ -49,6 +49,8 @@ B = {"title": 0.5, "mid": 0.75, "body": 0.75}
 # An occurrence that only begins with the query term (a compound) counts this much.
 PREFIX_WEIGHT = 0.6
 EQUIVALENTS_CACHE_KEY = "search:equivalents"
+# Snippets look for matches in the first this many characters of a text.
+MAX_HIGHLIGHT_CHARS = 8000
 
 _QUERY_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
@@ -378,11 +380,19 @@ def _matcher(parsed: ParsedQuery):
                     exact.add(term)
     prefixes = tuple(sorted(set(prefixes)))
 
+    memo: dict[tuple[str, str], bool] = {}
+
     def matches(word: str, language: str) -> bool:
-        if analysis.is_stop_word(word, language):
-            return False
-        term = analysis.stem(word, language)
-        return term in exact or term.startswith(prefixes) if prefixes else term in exact
+        key = (word, language)
+        found = memo.get(key)
+        if found is None:
+            if analysis.is_stop_word(word, language):
+                found = False
+            else:
+                term = analysis.stem(word, language)
+                found = term in exact or (bool(prefixes) and term.startswith(prefixes))
+            memo[key] = found
+        return found
 
     return matches
 
@@ -391,14 +401,17 @@ def highlight(text: str, matches, language: str, *, window: int | None = None) -
     """Escaped ``text`` with matching words in ``<mark>``; with ``window``, only about that
     many words around the first match. Returns (html, whether anything matched)."""
     text = text or ""
-    tokens = list(analysis.TOKEN_RE.finditer(text))
+    tokens = list(analysis.TOKEN_RE.finditer(text, 0, MAX_HIGHLIGHT_CHARS))
     hits = [i for i, m in enumerate(tokens) if matches(analysis.normalise(m.group()), language)]
     if window is not None and tokens:
         first = hits[0] if hits else 0
         start_token = max(0, first - window // 3)
         end_token = min(len(tokens), start_token + window)
         start = tokens[start_token].start() if start_token else 0
-        end = tokens[end_token - 1].end() if end_token < len(tokens) else len(text)
+        if end_token < len(tokens) or len(text) > MAX_HIGHLIGHT_CHARS:
+            end = tokens[end_token - 1].end()
+        else:
+            end = len(text)
     else:
         start, end = 0, len(text)
     out, pos = [], start

@@ -1,5 +1,5 @@
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 
 from . import registry, selectors
 
@@ -32,3 +32,8 @@ def search(request):
     if request.htmx:
         return render(request, "search/partials/_results.html", context)
     return render(request, "search/search.html", context)
+
+
+# The header's search box (core/templates/base.html) uses these labels; they are
+# translated in this app's catalogue.
+HEADER_LABELS = [gettext_lazy("Quick search"), gettext_lazy("Search")]
