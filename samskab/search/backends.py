@@ -16,6 +16,8 @@ Both are created by migration 0002 only on their own database, and re-created af
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db import connection
 
 DOC_TABLE = "search_searchdocument"
@@ -24,23 +26,26 @@ TERM_TABLE = "search_searchterm"
 
 SQLITE_SCHEMA = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-        terms_title, terms_mid, terms_body,
+        terms_title, terms_mid, terms_body, terms_facets,
         content='search_searchdocument', content_rowid='id',
         tokenize='unicode61 remove_diacritics 0', prefix='3')""",
     """CREATE TRIGGER IF NOT EXISTS search_fts_ai AFTER INSERT ON search_searchdocument BEGIN
-        INSERT INTO search_fts(rowid, terms_title, terms_mid, terms_body)
-        VALUES (new.id, new.terms_title, new.terms_mid, new.terms_body);
+        INSERT INTO search_fts(rowid, terms_title, terms_mid, terms_body, terms_facets)
+        VALUES (new.id, new.terms_title, new.terms_mid, new.terms_body, new.terms_facets);
     END""",
     """CREATE TRIGGER IF NOT EXISTS search_fts_ad AFTER DELETE ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, terms_title, terms_mid, terms_body)
-        VALUES ('delete', old.id, old.terms_title, old.terms_mid, old.terms_body);
+        INSERT INTO search_fts(search_fts, rowid, terms_title, terms_mid, terms_body, terms_facets)
+        VALUES ('delete', old.id, old.terms_title, old.terms_mid, old.terms_body,
+                old.terms_facets);
     END""",
     """CREATE TRIGGER IF NOT EXISTS search_fts_au
-        AFTER UPDATE OF terms_title, terms_mid, terms_body ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, terms_title, terms_mid, terms_body)
-        VALUES ('delete', old.id, old.terms_title, old.terms_mid, old.terms_body);
-        INSERT INTO search_fts(rowid, terms_title, terms_mid, terms_body)
-        VALUES (new.id, new.terms_title, new.terms_mid, new.terms_body);
+        AFTER UPDATE OF terms_title, terms_mid, terms_body, terms_facets
+        ON search_searchdocument BEGIN
+        INSERT INTO search_fts(search_fts, rowid, terms_title, terms_mid, terms_body, terms_facets)
+        VALUES ('delete', old.id, old.terms_title, old.terms_mid, old.terms_body,
+                old.terms_facets);
+        INSERT INTO search_fts(rowid, terms_title, terms_mid, terms_body, terms_facets)
+        VALUES (new.id, new.terms_title, new.terms_mid, new.terms_body, new.terms_facets);
     END""",
 ]
 SQLITE_DROP = [
@@ -53,7 +58,8 @@ SQLITE_DROP = [
 _PG_VECTOR = (
     "setweight(to_tsvector('simple', coalesce(NEW.terms_title, '')), 'A') || "
     "setweight(to_tsvector('simple', coalesce(NEW.terms_mid, '')), 'B') || "
-    "setweight(to_tsvector('simple', coalesce(NEW.terms_body, '')), 'D')"
+    "setweight(to_tsvector('simple', coalesce(NEW.terms_body, '')), 'D') || "
+    "setweight(to_tsvector('simple', coalesce(NEW.terms_facets, '')), 'C')"
 )
 POSTGRES_SCHEMA = [
     f"ALTER TABLE {DOC_TABLE} ADD COLUMN IF NOT EXISTS tsv tsvector",
@@ -64,7 +70,8 @@ POSTGRES_SCHEMA = [
     END $$ LANGUAGE plpgsql""",
     f"DROP TRIGGER IF EXISTS search_document_tsv_trigger ON {DOC_TABLE}",
     f"""CREATE TRIGGER search_document_tsv_trigger
-        BEFORE INSERT OR UPDATE OF terms_title, terms_mid, terms_body ON {DOC_TABLE}
+        BEFORE INSERT OR UPDATE OF terms_title, terms_mid, terms_body, terms_facets
+        ON {DOC_TABLE}
         FOR EACH ROW EXECUTE FUNCTION search_document_tsv()""",
     f"CREATE INDEX IF NOT EXISTS search_document_tsv_gin ON {DOC_TABLE} USING gin (tsv)",
 ]
@@ -125,8 +132,8 @@ def _fts_alternative(alternative, columns: str) -> str:
     return "(" + " AND ".join(parts) + ")"
 
 
-def fts5_expression(groups, excluded, strong: bool = False) -> str:
-    columns = "{terms_title terms_mid} : " if strong else ""
+def fts5_expression(groups, excluded) -> str:
+    columns = ""
     positive = " AND ".join(
         "(" + " OR ".join(_fts_alternative(a, columns) for a in group) + ")" for group in groups
     )
@@ -145,8 +152,8 @@ def _ts_alternative(alternative, weights: str) -> str:
     return "(" + " & ".join(parts) + ")"
 
 
-def tsquery_expression(groups, excluded, strong: bool = False) -> str:
-    weights = "AB" if strong else ""
+def tsquery_expression(groups, excluded) -> str:
+    weights = ""
     positive = " & ".join(
         "(" + " | ".join(_ts_alternative(a, weights) for a in group) + ")" for group in groups
     )
@@ -156,50 +163,51 @@ def tsquery_expression(groups, excluded, strong: bool = False) -> str:
     return positive
 
 
+def facet_token(key: str, value) -> str:
+    """A facet value as one index token: letters only (``zq`` + 16 of a-p, from a hash),
+    which both FTS5's unicode61 and PostgreSQL's parser keep whole, and which the
+    analyser never produces from text (it is not in the vocabulary either)."""
+    digest = hashlib.blake2b(f"{key}={value}".encode(), digest_size=8).hexdigest()
+    return "zq" + digest.translate(_HEX_TO_LETTERS)
+
+
+_HEX_TO_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
+
+
+def filter_groups(network_id, filters) -> list:
+    """Network visibility and facet filters as extra groups of exact tokens."""
+    groups = []
+    if network_id is not None:
+        groups.append([((facet_token("_net", network_id), False),)])
+    for key in sorted(filters):
+        values = sorted(filters[key])
+        if values:
+            groups.append([((facet_token(key, v), False),) for v in values])
+    return groups
+
+
 CANDIDATE_COLUMNS = (
     "d.id, d.doc_type, d.object_id, d.language, d.date, d.terms_title, d.terms_mid, "
     "d.terms_body, d.len_title, d.len_mid, d.len_body, d.facets"
 )
 
 
-def _facet_conditions(network_id, filters) -> tuple[list[str], list]:
-    where, params = [], []
-    if network_id is not None:
-        where.append(
-            f"EXISTS (SELECT 1 FROM {FACET_TABLE} v WHERE v.document_id = d.id "  # noqa: S608
-            "AND v.key = %s AND v.value = %s)"
-        )
-        params += ["_net", str(network_id)]
-    for key in sorted(filters):
-        values = sorted(filters[key])
-        if not values:
-            continue
-        marks = ", ".join(["%s"] * len(values))
-        where.append(
-            f"EXISTS (SELECT 1 FROM {FACET_TABLE} v WHERE v.document_id = d.id "  # noqa: S608
-            f"AND v.key = %s AND v.value IN ({marks}))"
-        )
-        params += [key, *values]
-    return where, params
-
-
-def candidates(groups, excluded, *, network_id, filters, limit: int, strong: bool = False):
+def candidates(groups, excluded, *, network_id, filters, limit: int):
     """Rows of the matching documents (newest indexed first), at most ``limit``."""
-    where, params = _facet_conditions(network_id, filters)
-    extra = "".join(f" AND {w}" for w in where)
+    groups = list(groups) + filter_groups(network_id, filters)
     if connection.vendor == "sqlite":
         sql = (
             f"SELECT {CANDIDATE_COLUMNS} FROM search_fts f "  # noqa: S608
             f"JOIN {DOC_TABLE} d ON d.id = f.rowid "
-            f"WHERE search_fts MATCH %s{extra} ORDER BY f.rowid DESC LIMIT %s"
+            "WHERE search_fts MATCH %s ORDER BY f.rowid DESC LIMIT %s"
         )
-        params = [fts5_expression(groups, excluded, strong), *params, limit]
+        params = [fts5_expression(groups, excluded), limit]
     else:
         sql = (
             f"SELECT {CANDIDATE_COLUMNS} FROM {DOC_TABLE} d "  # noqa: S608
-            f"WHERE d.tsv @@ to_tsquery('simple', %s){extra} ORDER BY d.id DESC LIMIT %s"
+            "WHERE d.tsv @@ to_tsquery('simple', %s) ORDER BY d.id DESC LIMIT %s"
         )
-        params = [tsquery_expression(groups, excluded, strong), *params, limit]
+        params = [tsquery_expression(groups, excluded), limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

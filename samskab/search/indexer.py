@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import analysis, registry
+from .backends import facet_token
 from .models import SearchDocument, SearchFacet, SearchTerm
 
 DOC_TABLE = SearchDocument._meta.db_table
@@ -78,6 +79,7 @@ def build(doc: registry.Document):
     facet_rows = [(key, value) for key, pairs in facets.items() for value, _label in pairs]
     networks = {doc.network_id, *(doc.shared_network_ids or ())} - {None}
     facet_rows += [("_net", str(n)) for n in sorted(networks)]
+    row.terms_facets = _pad([facet_token(key, value) for key, value in facet_rows])
     return row, facet_rows, forms
 
 
@@ -198,13 +200,17 @@ def bulk_index(docs: Iterable[registry.Document], *, batch_size: int = 1000, pro
         next_id = [cursor.fetchone()[0] + 1]
         # Into an empty PostgreSQL index, building the GIN index once at the end is much
         # faster than updating it row by row.
-        rebuild_gin = connection.vendor == "postgresql" and next_id[0] == 1
+        # (Not inside a transaction: pending constraint checks forbid CREATE INDEX there.)
+        rebuild_gin = (
+            connection.vendor == "postgresql" and next_id[0] == 1 and not connection.in_atomic_block
+        )
         if rebuild_gin:
             cursor.execute("DROP INDEX IF EXISTS search_document_tsv_gin")
     now = timezone.now()
     doc_columns = (
         "id, doc_type, object_id, network_id, language, url, title, summary, body, date, "
-        "terms_title, terms_mid, terms_body, len_title, len_mid, len_body, facets, indexed_at"
+        "terms_title, terms_mid, terms_body, terms_facets, len_title, len_mid, len_body, "
+        "facets, indexed_at"
     )
 
     def insert_many(cursor, table, columns, rows, chunk):
@@ -239,6 +245,7 @@ def bulk_index(docs: Iterable[registry.Document], *, batch_size: int = 1000, pro
                     row.terms_title,
                     row.terms_mid,
                     row.terms_body,
+                    row.terms_facets,
                     row.len_title,
                     row.len_mid,
                     row.len_body,

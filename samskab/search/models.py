@@ -26,6 +26,9 @@ class SearchDocument(models.Model):
     terms_title = models.TextField(blank=True)
     terms_mid = models.TextField(blank=True)
     terms_body = models.TextField(blank=True)
+    # One token per facet value and visible network (see backends.facet_token), indexed
+    # with the terms so that filters are intersections inside the full-text index.
+    terms_facets = models.TextField(blank=True)
     len_title = models.PositiveIntegerField(default=0)
     len_mid = models.PositiveIntegerField(default=0)
     len_body = models.PositiveIntegerField(default=0)
