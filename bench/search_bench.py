@@ -264,8 +264,8 @@ class Generator:
         )
 
 
-def queries(seed: int, n: int = 200) -> list[tuple[str, dict, int | None]]:
-    """(query, filters, network id) triples, a fixed varied mix."""
+def queries(seed: int, n: int = 200) -> list[tuple[str, dict, int | None, str]]:
+    """(query, filters, network id, kind), a fixed varied mix."""
     r = random.Random(seed * 7919)
     out = []
     kinds = [
@@ -326,9 +326,9 @@ def queries(seed: int, n: int = 200) -> list[tuple[str, dict, int | None]]:
             continue
         else:  # network
             q = " ".join(r.sample(common, r.randint(1, 2)))
-            out.append((q, {}, r.choice([1, 2])))
+            out.append((q, {}, r.choice([1, 2]), kind))
             continue
-        out.append((q, {}, None))
+        out.append((q, {}, None, kind))
     return out
 
 
@@ -397,15 +397,17 @@ def main() -> int:
     )
 
     plan = queries(args.seed, args.queries)
-    for q, filters, network in plan[:20]:  # warm caches (equivalents, page cache)
+    for q, filters, network, _kind in plan[:20]:  # warm caches (equivalents, page cache)
         engine.search(q, filters=filters, network_id=network)
     timings, totals, suggestions = [], [], 0
     slowest = []
-    for q, filters, network in plan:
+    by_kind: dict[str, list[float]] = {}
+    for q, filters, network, kind in plan:
         started = time.perf_counter()
         results = engine.search(q, filters=filters, network_id=network)
         elapsed = (time.perf_counter() - started) * 1000
         timings.append(elapsed)
+        by_kind.setdefault(kind, []).append(elapsed)
         totals.append(results.total)
         suggestions += bool(results.suggestion)
         slowest.append((elapsed, q, filters, network, results.total))
@@ -424,6 +426,10 @@ def main() -> int:
         "mean_hits": round(statistics.mean(totals), 1),
         "queries_with_suggestion": suggestions,
         "candidate_limit": engine.CANDIDATE_LIMIT,
+        "by_kind_p50_p95_ms": {
+            kind: [round(statistics.median(v), 1), round(percentile(v, 0.95), 1)]
+            for kind, v in by_kind.items()
+        },
         "slowest": [
             {"ms": round(ms, 1), "q": q, "filters": f, "network": n, "hits": t}
             for ms, q, f, n, t in slowest[:5]
@@ -434,6 +440,7 @@ def main() -> int:
         f"p95 {summary['p95_ms']} ms, max {summary['max_ms']} ms; "
         f"mean hits {summary['mean_hits']}; with suggestion {suggestions}"
     )
+    print("  by kind (p50, p95 ms):", summary["by_kind_p50_p95_ms"])
     for item in summary["slowest"]:
         print("  slow:", item)
     results_dir.mkdir(parents=True, exist_ok=True)

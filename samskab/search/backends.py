@@ -73,8 +73,11 @@ POSTGRES_SCHEMA = [
         BEFORE INSERT OR UPDATE OF terms_title, terms_mid, terms_body, terms_facets
         ON {DOC_TABLE}
         FOR EACH ROW EXECUTE FUNCTION search_document_tsv()""",
+    # Rows written while the trigger was missing get their vector now.
+    f"UPDATE {DOC_TABLE} SET terms_title = terms_title WHERE tsv IS NULL",  # noqa: S608
     f"CREATE INDEX IF NOT EXISTS search_document_tsv_gin ON {DOC_TABLE} USING gin (tsv)",
 ]
+PG_GIN_INDEX = POSTGRES_SCHEMA[-1]
 POSTGRES_DROP = [
     f"DROP TRIGGER IF EXISTS search_document_tsv_trigger ON {DOC_TABLE}",
     "DROP FUNCTION IF EXISTS search_document_tsv()",

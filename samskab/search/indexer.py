@@ -279,9 +279,9 @@ def bulk_index(docs: Iterable[registry.Document], *, batch_size: int = 1000, pro
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             if rebuild_gin:
-                from .backends import POSTGRES_SCHEMA
+                from .backends import PG_GIN_INDEX
 
-                cursor.execute(POSTGRES_SCHEMA[-1])
+                cursor.execute(PG_GIN_INDEX)
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence('{DOC_TABLE}', 'id'), "  # noqa: S608
                 f"(SELECT coalesce(max(id), 1) FROM {DOC_TABLE}))"

@@ -172,3 +172,21 @@ def test_bulk_index_gives_the_same_results_as_one_by_one(corpus):
 def test_document_carries_no_contact_data():
     fields = set(Document.__dataclass_fields__)
     assert not fields & {"email", "phone", "contact"}
+
+
+def test_schema_is_recreated_when_missing(corpus):
+    """A later SQLite migration that rebuilds the table drops its triggers; the post-migrate
+    hook (backends.create_schema) puts them back and fills in what was missed."""
+    from samskab.search import backends
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TRIGGER search_fts_ai")
+        else:
+            cursor.execute("DROP TRIGGER search_document_tsv_trigger ON search_searchdocument")
+    indexer.index_document(Document(doc_type="testcase", object_id="new", title="Kanelstang",
+                                    url="/n/"))
+    assert search(query="kanelstang").total == 0
+    backends.create_schema(connection)
+    assert search(query="kanelstang").total == 1
+    assert search(query="skolemad").total >= 2
