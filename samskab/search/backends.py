@@ -6,7 +6,8 @@ its alternative terms (exactly, or as a prefix)? Ranking happens afterwards in P
 (``engine.py``), the same on both.
 
 - SQLite: an external-content FTS5 table ``search_fts`` over ``search_searchdocument``,
-  kept current by triggers.
+  kept current by triggers. ``detail=none``: no positions, since phrases are checked in
+  Python; the index is much smaller and faster to scan.
 - PostgreSQL: a ``tsv`` column (``to_tsvector('simple', ...)`` of the terms, weight A for
   the title, B for summary and topics, D for the rest) filled by a trigger, GIN index.
 
@@ -28,7 +29,7 @@ SQLITE_SCHEMA = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
         terms_title, terms_mid, terms_body, terms_facets,
         content='search_searchdocument', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 0', prefix='3')""",
+        tokenize='unicode61 remove_diacritics 0', detail=none)""",
     """CREATE TRIGGER IF NOT EXISTS search_fts_ai AFTER INSERT ON search_searchdocument BEGIN
         INSERT INTO search_fts(rowid, terms_title, terms_mid, terms_body, terms_facets)
         VALUES (new.id, new.terms_title, new.terms_mid, new.terms_body, new.terms_facets);
