@@ -184,8 +184,9 @@ def test_schema_is_recreated_when_missing(corpus):
             cursor.execute("DROP TRIGGER search_fts_ai")
         else:
             cursor.execute("DROP TRIGGER search_document_tsv_trigger ON search_searchdocument")
-    indexer.index_document(Document(doc_type="testcase", object_id="new", title="Kanelstang",
-                                    url="/n/"))
+    indexer.index_document(
+        Document(doc_type="testcase", object_id="new", title="Kanelstang", url="/n/")
+    )
     assert search(query="kanelstang").total == 0
     backends.create_schema(connection)
     assert search(query="kanelstang").total == 1
