@@ -320,9 +320,8 @@ def queries(seed: int, n: int = 200) -> list[tuple[str, dict, int | None, str]]:
             q = word[:pos] + word[pos + 1 :]
         elif kind == "filtered":
             q = r.choice(common)
-            out.append(
-                (q, {"topic": [r.choice(TOPICS)[0]], "year": [str(r.randint(2015, 2025))]}, None)
-            )
+            filters = {"topic": [r.choice(TOPICS)[0]], "year": [str(r.randint(2015, 2025))]}
+            out.append((q, filters, None, kind))
             continue
         else:  # network
             q = " ".join(r.sample(common, r.randint(1, 2)))

@@ -22,7 +22,7 @@ import datetime
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,7 +35,7 @@ from django.utils.safestring import mark_safe
 from . import analysis, backends, registry
 from .models import Equivalent, SearchDocument
 
-CANDIDATE_LIMIT = 300
+CANDIDATE_LIMIT = 200
 # A prefix with more compounds than this in the vocabulary stays a prefix query.
 MAX_EXPANSIONS = 64
 PAGE_SIZE = 20
@@ -379,6 +379,9 @@ def _matcher(parsed: ParsedQuery):
                 else:
                     exact.add(term)
     prefixes = tuple(sorted(set(prefixes)))
+    # A word can only match if it begins like one of the terms (stems are prefixes of
+    # their words, give or take a changed last letter): a cheap test before stemming.
+    quick = tuple(sorted({t[:3] for t in (*exact, *prefixes)}))
 
     memo: dict[tuple[str, str], bool] = {}
 
@@ -394,6 +397,7 @@ def _matcher(parsed: ParsedQuery):
             memo[key] = found
         return found
 
+    matches.quick = quick
     return matches
 
 
@@ -402,7 +406,13 @@ def highlight(text: str, matches, language: str, *, window: int | None = None) -
     many words around the first match. Returns (html, whether anything matched)."""
     text = text or ""
     tokens = list(analysis.TOKEN_RE.finditer(text, 0, MAX_HIGHLIGHT_CHARS))
-    hits = [i for i, m in enumerate(tokens) if matches(analysis.normalise(m.group()), language)]
+    quick = getattr(matches, "quick", ("",))
+    hits = [
+        i
+        for i, m in enumerate(tokens)
+        if m.group().casefold().startswith(quick)
+        and matches(analysis.normalise(m.group()), language)
+    ]
     if window is not None and tokens:
         first = hits[0] if hits else 0
         start_token = max(0, first - window // 3)
@@ -610,18 +620,19 @@ def search(
 
 
 def _facets(rows, filters) -> list[Facet]:
-    counts: dict[str, dict[str, list]] = defaultdict(dict)
+    pairs: Counter = Counter()
+    labels: dict[tuple[str, str], str] = {}
     for row in rows:
         facets = row[11]
         if isinstance(facets, str):
             facets = json.loads(facets)
-        for key, pairs in (facets or {}).items():
-            bucket = counts[key]
-            for value, label in pairs:
-                if value in bucket:
-                    bucket[value][1] += 1
-                else:
-                    bucket[value] = [label, 1]
+        for key, values in facets.items():
+            for value, label in values:
+                pairs[key, value] += 1
+                labels[key, value] = label
+    counts: dict[str, dict[str, list]] = defaultdict(dict)
+    for (key, value), count in pairs.items():
+        counts[key][value] = [labels[key, value], count]
     order = list(registry.FACETS) + sorted(set(counts) - set(registry.FACETS))
     facets = []
     for key in order:
