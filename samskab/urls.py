@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("samskab.core.urls")),
     path("", include("samskab.accounts.urls")),
     path("", include("samskab.networks.urls")),
+    path("", include("samskab.groups.urls")),
     path("", include("samskab.search.urls")),
     prefix_default_language=True,
 )

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "samskab.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from .pagecache import connect_signals
+
+        connect_signals()

@@ -6,3 +6,8 @@ class GroupsConfig(AppConfig):
     name = "samskab.groups"
     label = "groups"
     verbose_name = _("Theme groups")
+
+    def ready(self):
+        from .personal_data import register
+
+        register()

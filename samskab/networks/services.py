@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import COUNTRIES, Organisation
 
@@ -39,7 +40,9 @@ def organisations_import_csv(*, actor=None, text: str) -> ImportResult:
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in ("name", "kind", "country") if c not in header]
     if missing:
-        raise OrganisationImportError([(1, f"missing column(s): {', '.join(missing)}")])
+        raise OrganisationImportError(
+            [(1, _("missing column(s): %(columns)s") % {"columns": ", ".join(missing)})]
+        )
     reader.fieldnames = header
 
     kinds = {k.value for k in Organisation.Kind}
@@ -52,19 +55,23 @@ def organisations_import_csv(*, actor=None, text: str) -> ImportResult:
             continue
         problems = []
         if not row["name"]:
-            problems.append("name is empty")
+            problems.append(_("name is empty"))
         if row["kind"] not in kinds:
-            problems.append(f"unknown kind '{row['kind']}' (use one of {', '.join(sorted(kinds))})")
+            problems.append(
+                _("unknown kind '%(kind)s' (use one of %(kinds)s)")
+                % {"kind": row["kind"], "kinds": ", ".join(sorted(kinds))}
+            )
         row["country"] = row["country"].upper()
         if row["country"] not in countries:
             problems.append(
-                f"unknown country '{row['country']}' (use {', '.join(sorted(countries))})"
+                _("unknown country '%(country)s' (use %(countries)s)")
+                % {"country": row["country"], "countries": ", ".join(sorted(countries))}
             )
         if row["website"]:
             try:
                 url_validator(row["website"])
             except ValidationError:
-                problems.append(f"website '{row['website']}' is not a valid URL")
+                problems.append(_("website '%(url)s' is not a valid URL") % {"url": row["website"]})
         if not problems:
             candidate = Organisation(
                 name=row["name"],
@@ -79,7 +86,7 @@ def organisations_import_csv(*, actor=None, text: str) -> ImportResult:
                 problems.extend(m for msgs in exc.message_dict.values() for m in msgs)
         key = (row["country"], row["kind"], row["code"] or row["name"].lower())
         if not problems and key in seen:
-            problems.append(f"the same organisation as on line {seen[key]}")
+            problems.append(_("the same organisation as on line %(line)s") % {"line": seen[key]})
         seen.setdefault(key, line)
         if problems:
             errors.append((line, "; ".join(str(p) for p in problems)))

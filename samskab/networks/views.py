@@ -2,12 +2,14 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
 
 from . import selectors
 from .models import Organisation
 
 
+@public_page
 def home(request):
     network = request.network
     members = Organisation.objects.members_of(network) if network else Organisation.objects.none()
@@ -19,6 +21,7 @@ def home(request):
     return render(request, "networks/home.html", context)
 
 
+@public_page
 def directory(request):
     network = request.network
     if network is None:
@@ -38,9 +41,12 @@ def directory(request):
         "regions": selectors.member_regions(network=network),
         "total": page.paginator.count,
     }
+    if request.htmx:
+        return render(request, "networks/partials/_directory_results.html", context)
     return render(request, "networks/directory.html", context)
 
 
+@public_page
 def organisation_detail(request, slug):
     try:
         organisation = selectors.organisation_detail(slug=slug, network=request.network)

@@ -179,3 +179,15 @@ def test_logged_in_pages_pass_axe(page, network):
     ]:
         page.goto(path)
         assert_no_axe_violations(page, path)
+
+
+def test_directory_filters_as_you_type_with_htmx(page, network):
+    MembershipFactory(
+        network=network, organisation__name="Lolland Kommune", organisation__code="360"
+    )
+    page.goto("/da/members/")
+    expect(page.get_by_text("Lolland Kommune")).to_be_visible()
+    page.fill("#id_q", "Silk")
+    expect(page.get_by_text("Lolland Kommune")).to_have_count(0)
+    expect(page.get_by_text("Silkeborg Kommune")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"q=Silk"))

@@ -164,3 +164,29 @@ def test_send_email_task_goes_through_the_tasks_api(mailoutbox, django_capture_o
         callback()
     assert mailoutbox[0].subject == "Hej"
     assert mailoutbox[0].attachments[0][0] == "x.ics"
+
+
+def test_production_backends_configure(tmp_path):
+    """Redis cache and the RQ tasks backend load (no Redis server needed for the check)."""
+    env = {
+        **os.environ,
+        "TASKS_BACKEND": "rq",
+        "REDIS_URL": "redis://127.0.0.1:6399/0",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+    }
+    env.pop("PYTEST_VERSION", None)
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "from django_tasks import task_backends; b = task_backends['default']; "
+        "print(type(b).__name__, settings.CACHES['default']['BACKEND'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**env, "DJANGO_SETTINGS_MODULE": "samskab.settings"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["RQBackend", "django.core.cache.backends.redis.RedisCache"]

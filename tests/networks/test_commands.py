@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from samskab.accounts.models import Person, User
 from samskab.networks.models import Membership, Network, Organisation
@@ -44,17 +45,26 @@ def test_import_creates_then_updates_without_duplicates(tmp_path, capsys):
 )
 def test_a_bad_row_is_reported_with_its_line_and_nothing_is_saved(tmp_path, capsys, row, message):
     text = GOOD + row + "\n"
-    with pytest.raises(CommandError, match="Nothing was imported"):
+    with (
+        pytest.raises(CommandError, match="Nothing was imported"),
+        override_settings(LANGUAGE_CODE="en"),
+    ):
         call_command("import_organisations", write(tmp_path, text))
     err = capsys.readouterr().err
     assert ":5:" in err and message in err
     assert Organisation.objects.count() == 0
 
 
+def test_import_reports_in_danish_by_default(tmp_path, capsys):
+    with pytest.raises(CommandError):
+        call_command("import_organisations", write(tmp_path, GOOD + "X,planet,,DK,\n"))
+    assert "ukendt type 'planet'" in capsys.readouterr().err
+
+
 def test_import_without_required_columns(tmp_path, capsys):
     with pytest.raises(CommandError):
         call_command("import_organisations", write(tmp_path, "navn;type\nX;Y\n"))
-    assert "missing column" in capsys.readouterr().err
+    assert "mangler kolonne" in capsys.readouterr().err
 
 
 def test_import_of_a_missing_file(tmp_path):

@@ -171,3 +171,12 @@ def test_members_api(client, dk_network, member_org):
     assert [m["code"] for m in response.json()] == [member_org.code]
     assert client.get("/api/v1/networks/nope/members").status_code == 404
     assert client.get("/api/v1/openapi.json").status_code == 200
+
+
+def test_directory_filter_answers_htmx_with_a_fragment(client, dk_network, member_org):
+    response = client.get(f"/da/members/?q={member_org.code}", HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "<html" not in body
+    assert member_org.name in body
+    full = client.get(f"/da/members/?q={member_org.code}").content.decode()
+    assert "<html" in full and member_org.name in full

@@ -4,6 +4,7 @@ from django.utils.module_loading import import_string
 # Each app that has demo data adds its loader here, in dependency order.
 DEMO_LOADERS = [
     "samskab.networks.demo.load",
+    "samskab.groups.demo.load",
     "samskab.search.demo.load",  # last: indexes what the loaders above created
 ]
 

@@ -1,0 +1,141 @@
+"""HTTP throughput of pages under the production server, next to nginx serving a saved copy.
+
+gunicorn (as many workers as cores) serves the app on loopback; each page's HTML is saved
+and served by nginx on another loopback port in the same run; `wrk` (16 connections,
+bounded in time) loads each. Only 127.0.0.1 is ever contacted.
+"""
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+CONNECTIONS = 16
+DURATION = os.environ.get("BENCH_WRK_DURATION", "8s")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 30) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - loopback only
+            return
+        except Exception:  # noqa: BLE001
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout}s")
+
+
+def wrk(url: str) -> float:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--timeout", "5s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    match = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise RuntimeError(f"{url}: {errors.group(1)} error responses under load")
+    return float(match.group(1)) if match else 0.0
+
+
+def http_throughput(paths: list[str], env: dict) -> list[dict]:
+    if not shutil.which("wrk") or not shutil.which("nginx"):
+        print("HTTP throughput skipped: install the Debian packages wrk and nginx-light.")
+        return []
+    workdir = Path(tempfile.mkdtemp(prefix="samskab-bench-"))
+    workdir.chmod(0o755)  # nginx workers run as an unprivileged user and must read the copy
+    app_port, nginx_port = free_port(), free_port()
+    static_root = workdir / "static"
+    env = {
+        **env,
+        "STATIC_ROOT": str(static_root),
+        "DEBUG": "false",
+        "HTTPS": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+    env.pop("PYTEST_VERSION", None)
+    subprocess.run(
+        [str(VENV_BIN / "python"), "manage.py", "collectstatic", "--no-input", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    workers = str(os.cpu_count() or 2)
+    gunicorn = subprocess.Popen(
+        [
+            str(VENV_BIN / "gunicorn"),
+            "samskab.wsgi",
+            "-b",
+            f"127.0.0.1:{app_port}",
+            "-w",
+            workers,
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    nginx = None
+    try:
+        wait_for(f"http://127.0.0.1:{app_port}/healthz")
+        site = workdir / "site"
+        site.mkdir()
+        for i, path in enumerate(paths):
+            html = urllib.request.urlopen(f"http://127.0.0.1:{app_port}{path}").read()  # noqa: S310
+            (site / f"page{i}.html").write_bytes(html)
+        conf = workdir / "nginx.conf"
+        conf.write_text(f"""
+worker_processes {workers};
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    default_type text/html;
+    client_body_temp_path {workdir / "body"};
+    server {{ listen 127.0.0.1:{nginx_port}; root {site}; }}
+}}
+""")
+        (workdir / "body").mkdir()
+        nginx = subprocess.Popen(
+            ["nginx", "-c", str(conf), "-p", str(workdir), "-g", "daemon off;"]
+        )
+        wait_for(f"http://127.0.0.1:{nginx_port}/page0.html")
+        rows = []
+        for i, path in enumerate(paths):
+            app = wrk(f"http://127.0.0.1:{app_port}{path}")
+            static = wrk(f"http://127.0.0.1:{nginx_port}/page{i}.html")
+            rows.append(
+                {
+                    "path": path,
+                    "app_rps": round(app, 1),
+                    "nginx_rps": round(static, 1),
+                    "ratio_to_nginx": round(app / static, 4) if static else None,
+                }
+            )
+        return rows
+    finally:
+        for proc in (gunicorn, nginx):
+            if proc is not None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+        shutil.rmtree(workdir, ignore_errors=True)

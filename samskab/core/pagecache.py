@@ -1,0 +1,135 @@
+"""A cache of whole pages for anonymous readers, invalidated whenever content changes.
+
+Views opt in with ``@public_page``. A page is served from the cache only to a request with
+no session cookie (so never to a logged-in user, and never to someone with a pending
+message), and stored only when the response is a plain 200 HTML page that sets no cookie
+(a page with a CSRF-protected form sets one, so it is never shared). Any save or delete of
+a model of ours bumps one content version, which every cache key includes: a change
+anywhere makes every cached page stale at once. Responses carry ``Cache-Control``,
+``Last-Modified`` and (through ``ConditionalGetMiddleware``) an ``ETag``, so a cache in
+front (see the nginx set-up in README.md) can serve readers too.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+VERSION_KEY = "pagecache:version"
+# Models whose changes never show on a public page (counters, queues, indexes, sessions).
+IGNORED_MODELS: set[str] = set()
+
+
+def ignore_model(label: str) -> None:
+    """Changes to this model ("app_label.ModelName") do not invalidate cached pages."""
+    IGNORED_MODELS.add(label)
+
+
+def content_version() -> float:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time()
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_content_version(**kwargs) -> None:
+    sender = kwargs.get("sender")
+    if sender is not None and getattr(sender, "_meta", None) is not None:
+        label = sender._meta.label
+        if label in IGNORED_MODELS or not sender.__module__.startswith("samskab."):
+            return
+    cache.set(VERSION_KEY, time.time(), None)
+
+
+def _cache_key(request, version: float) -> str:
+    raw = "|".join(
+        [
+            str(version),
+            request.get_host(),
+            request.get_full_path(),
+            request.headers.get("HX-Request", ""),
+            request.method == "HEAD" and "GET" or "GET",
+        ]
+    )
+    return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _can_use_cache(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def _public_headers(response, version: float) -> None:
+    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+    patch_vary_headers(response, ("Cookie", "HX-Request"))
+    response["Last-Modified"] = http_date(version)
+
+
+def public_page(view):
+    """Serve and store this view's pages for anonymous readers (see module docstring)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not settings.PAGE_CACHE_SECONDS or not _can_use_cache(request):
+            response = view(request, *args, **kwargs)
+            if request.user.is_authenticated:
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        version = content_version()
+        key = _cache_key(request, version)
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            response = HttpResponse(content, content_type=content_type)
+            response["X-Page-Cache"] = "hit"
+            _public_headers(response, version)
+            return response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        storable = (
+            response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
+        if storable:
+            cache.set(
+                key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS
+            )
+            response["X-Page-Cache"] = "miss"
+            _public_headers(response, version)
+        return response
+
+    return wrapper
+
+
+def connect_signals() -> None:
+    for model in apps.get_models():
+        if model.__module__.startswith("samskab."):
+            post_save.connect(
+                bump_content_version,
+                sender=model,
+                dispatch_uid=f"pagecache-save-{model._meta.label}",
+            )
+            post_delete.connect(
+                bump_content_version,
+                sender=model,
+                dispatch_uid=f"pagecache-delete-{model._meta.label}",
+            )
+    m2m_changed.connect(bump_content_version, dispatch_uid="pagecache-m2m")

@@ -1,0 +1,138 @@
+"""Reads for theme groups, written so a page costs a fixed number of queries."""
+
+from django.apps import apps
+from django.db.models import Count, Exists, OuterRef, Q
+
+from .models import (
+    GroupAlias,
+    GroupContact,
+    GroupFollow,
+    GroupMembership,
+    GroupResource,
+    SuggestionSupport,
+    ThemeGroup,
+    TopicSuggestion,
+)
+
+
+class GroupMoved(Exception):
+    """The slug is a renamed group's former slug; ``group`` is where it lives now."""
+
+    def __init__(self, group: ThemeGroup):
+        super().__init__(group.slug)
+        self.group = group
+
+
+def group_by_slug(*, network, slug: str) -> ThemeGroup:
+    """The group with this slug, or GroupMoved for a former slug, or DoesNotExist."""
+    group = ThemeGroup.objects.select_related("network").filter(network=network, slug=slug).first()
+    if group is not None:
+        return group
+    alias = GroupAlias.objects.select_related("group").filter(network=network, slug=slug).first()
+    if alias is not None:
+        raise GroupMoved(alias.group)
+    raise ThemeGroup.DoesNotExist(slug)
+
+
+def group_list(*, network, user=None):
+    """The network's groups with their member counts and, for a user, whether they follow
+    and belong to each. One query."""
+    qs = ThemeGroup.objects.filter(network=network).annotate(
+        member_count=Count("memberships", filter=Q(memberships__status="active"), distinct=True)
+    )
+    if user is not None and user.is_authenticated:
+        qs = qs.annotate(
+            is_followed=Exists(GroupFollow.objects.filter(group=OuterRef("pk"), user=user)),
+            my_status=GroupMembership.objects.filter(group=OuterRef("pk"), user=user).values(
+                "status"
+            )[:1],
+        )
+    return qs.order_by("name")
+
+
+def followed_groups(*, user, network=None):
+    qs = ThemeGroup.objects.filter(follows__user=user).select_related("network")
+    if network is not None:
+        qs = qs.filter(network=network)
+    return qs.order_by("name")
+
+
+def group_contacts(group: ThemeGroup):
+    return (
+        GroupContact.objects.filter(group=group, person__erased_at__isnull=True)
+        .select_related("person", "person__organisation")
+        .order_by("position", "id")
+    )
+
+
+def group_members(group: ThemeGroup):
+    """Active members, coordinators first, with the person behind each log-in."""
+    return (
+        GroupMembership.objects.active()
+        .filter(group=group)
+        .select_related("user", "user__person", "user__person__organisation")
+        .order_by("role", "user__name", "user__email")
+    )
+
+
+def group_requests(group: ThemeGroup):
+    return (
+        GroupMembership.objects.requested()
+        .filter(group=group)
+        .select_related("user", "user__person", "user__person__organisation")
+        .order_by("created_at")
+    )
+
+
+def group_resources(group: ThemeGroup, *, members_only: bool):
+    """Resources a viewer sees: ``members_only`` True includes the members-only ones."""
+    qs = GroupResource.objects.filter(group=group)
+    if not members_only:
+        qs = qs.filter(members_only=False)
+    return qs.order_by("title", "id")
+
+
+def suggestion_list(group: ThemeGroup, *, user=None, status: str | None = None):
+    """Suggestions sorted by support (most first), then the oldest first."""
+    qs = (
+        TopicSuggestion.objects.filter(group=group)
+        .select_related("author", "decided_by")
+        .annotate(support_count=Count("supports", distinct=True))
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if user is not None and user.is_authenticated:
+        qs = qs.annotate(
+            supported_by_me=Exists(
+                SuggestionSupport.objects.filter(suggestion=OuterRef("pk"), user=user)
+            )
+        )
+    return qs.order_by("-support_count", "created_at", "id")
+
+
+def viewer_membership(group: ThemeGroup, user) -> GroupMembership | None:
+    if not user.is_authenticated:
+        return None
+    return GroupMembership.objects.filter(group=group, user=user).first()
+
+
+def is_following(group: ThemeGroup, user) -> bool:
+    return user.is_authenticated and GroupFollow.objects.filter(group=group, user=user).exists()
+
+
+def meetings_for(group: ThemeGroup, user) -> dict:
+    """The group's upcoming and past meetings for this viewer.
+
+    The events app owns meetings (``Event.theme_group``) and who may see them (its audience
+    rules, e.g. members-only meetings). Without that app there are no meetings.
+    """
+    if not apps.is_installed("samskab.events"):
+        return {"upcoming": [], "past": []}
+    from samskab.events import selectors as event_selectors
+
+    return {
+        "upcoming": event_selectors.upcoming_events(
+            network=group.network, theme_group=group, user=user
+        ),
+        "past": event_selectors.past_events(network=group.network, theme_group=group, user=user),
+    }

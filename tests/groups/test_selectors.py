@@ -1,0 +1,108 @@
+import sys
+import types
+
+import pytest
+from django.template.loader import render_to_string
+
+from samskab.groups import selectors
+from samskab.groups.models import GroupAlias, GroupContact
+from tests.factories import PersonFactory
+
+from .factories import GroupMembershipFactory, GroupResourceFactory, TopicSuggestionFactory
+
+
+def test_meetings_are_empty_without_the_events_app(group, member):
+    assert selectors.meetings_for(group, member) == {"upcoming": [], "past": []}
+
+
+def test_meetings_come_from_the_events_selectors(group, member, monkeypatch):
+    calls = []
+
+    def upcoming_events(*, network, theme_group=None, user=None):
+        calls.append(("upcoming", network, theme_group, user))
+        return ["next"]
+
+    def past_events(*, network, theme_group=None, user=None):
+        calls.append(("past", network, theme_group, user))
+        return ["last"]
+
+    package = types.ModuleType("samskab.events")
+    module = types.ModuleType("samskab.events.selectors")
+    module.upcoming_events, module.past_events = upcoming_events, past_events
+    package.selectors = module
+    monkeypatch.setitem(sys.modules, "samskab.events", package)
+    monkeypatch.setitem(sys.modules, "samskab.events.selectors", module)
+    monkeypatch.setattr(selectors.apps, "is_installed", lambda name: name == "samskab.events")
+
+    assert selectors.meetings_for(group, member) == {"upcoming": ["next"], "past": ["last"]}
+    assert calls == [
+        ("upcoming", group.network, group, member),
+        ("past", group.network, group, member),
+    ]
+
+
+def test_meetings_partial_renders_empty_lists():
+    html = render_to_string(
+        "groups/partials/_meetings.html", {"meetings": {"upcoming": [], "past": []}}
+    )
+    assert 'id="meetings-heading"' in html and "<html" not in html
+
+
+def test_group_by_slug_follows_aliases(group, dk_network):
+    GroupAlias.objects.create(
+        network=dk_network,
+        group=group,
+        slug="sundhed-og-lokalsamfund",
+        name="Sundhed og Lokalsamfund",
+    )
+    assert selectors.group_by_slug(network=dk_network, slug=group.slug) == group
+    with pytest.raises(selectors.GroupMoved) as moved:
+        selectors.group_by_slug(network=dk_network, slug="sundhed-og-lokalsamfund")
+    assert moved.value.group == group
+    with pytest.raises(type(group).DoesNotExist):
+        selectors.group_by_slug(network=dk_network, slug="ingen")
+
+
+def test_aliases_are_per_network(group, dk_network, no_network):
+    GroupAlias.objects.create(network=dk_network, group=group, slug="gammel", name="Gammel")
+    with pytest.raises(type(group).DoesNotExist):
+        selectors.group_by_slug(network=no_network, slug="gammel")
+
+
+def test_suggestions_sorted_by_support_then_age(group):
+    first = TopicSuggestionFactory(group=group)
+    second = TopicSuggestionFactory(group=group)
+    third = TopicSuggestionFactory(group=group)
+    supporters = [GroupMembershipFactory(group=group).user for _n in range(2)]
+    for user in supporters:
+        third.supports.create(user=user)
+    second.supports.create(user=supporters[0])
+    ordered = list(selectors.suggestion_list(group, user=supporters[0]))
+    assert ordered == [third, second, first]
+    assert [s.support_count for s in ordered] == [2, 1, 0]
+    assert [s.supported_by_me for s in ordered] == [True, True, False]
+
+
+def _populate(group, n):
+    for _i in range(n):
+        GroupMembershipFactory(group=group)
+        GroupResourceFactory(group=group)
+        TopicSuggestionFactory(group=group)
+        GroupContact.objects.create(group=group, person=PersonFactory(public_consent=True))
+
+
+def test_group_page_costs_the_same_whatever_its_size(
+    client, group, member, django_assert_num_queries
+):
+    client.force_login(member)
+    _populate(group, 2)
+    client.get(f"/da/groups/{group.slug}/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        client.get(f"/da/groups/{group.slug}/")
+    _populate(group, 6)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(f"/da/groups/{group.slug}/")
+    assert response.status_code == 200
