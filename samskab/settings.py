@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "samskab.groups",
     "samskab.cases",
     "samskab.events",
+    "samskab.search",
 ]
 
 MIDDLEWARE = [

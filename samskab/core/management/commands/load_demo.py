@@ -7,6 +7,7 @@ DEMO_LOADERS = [
     "samskab.groups.demo.load",
     "samskab.cases.demo.load",
     "samskab.events.demo.load",
+    "samskab.search.demo.load",  # last: indexes what the loaders above created
 ]
 
 
