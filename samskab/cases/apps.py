@@ -9,8 +9,13 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from samskab.core.pagecache import ignore_model
+        from samskab.search.registry import register
 
         from . import personal_data  # noqa: F401  registers the personal-data sections
+        from .models import Case
+        from .search import CaseAdapter
+
+        register(Case, CaseAdapter())
 
         # Follows, notifications, reports and revisions never show on a public page.
         for label in (

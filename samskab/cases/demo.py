@@ -6,8 +6,8 @@ import random
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
+from samskab.core.text import slugify
 from samskab.networks.demo_data import (
     FIRST_NAMES_DK,
     FIRST_NAMES_NO,
