@@ -18,6 +18,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
+@pytest.fixture(autouse=True)
+def _patient(page):
+    # Under a fully parallel suite the live server can be slow to serve the first page.
+    page.set_default_timeout(30_000)
+    page.set_default_navigation_timeout(30_000)
+
+
 @pytest.fixture
 def cases(dk_network, member_org, plain_user, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
