@@ -6,6 +6,7 @@ DEBUG is on, e-mail goes to the console, the database is SQLite under ``var/``.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
     "samskab.accounts",
     "samskab.networks",
     "samskab.groups",
+    "samskab.cases",
+    "samskab.events",
     "samskab.search",
 ]
 
@@ -118,6 +121,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
+    }
+    # Tests use a file, not Django's shared in-memory database, so that separate
+    # connections (the concurrency tests' threads) lock it the way production does.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"samskab-test-{os.getpid()}.sqlite3")
     }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))

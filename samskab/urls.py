@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("", include("samskab.accounts.urls")),
     path("", include("samskab.networks.urls")),
     path("", include("samskab.groups.urls")),
+    path("cases/", include("samskab.cases.urls")),
+    path("events/", include("samskab.events.urls")),
     path("", include("samskab.search.urls")),
     prefix_default_language=True,
 )

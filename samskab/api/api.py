@@ -2,6 +2,8 @@
 
 from ninja import NinjaAPI
 
+from samskab.cases.api import router as cases_router
+from samskab.events.api import router as events_router
 from samskab.networks.api import router as networks_router
 from samskab.search.api import router as search_router
 
@@ -12,4 +14,6 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/networks", networks_router)
+api.add_router("/cases", cases_router)
+api.add_router("/events", events_router)
 api.add_router("/search", search_router)

@@ -8,6 +8,11 @@ class GroupsConfig(AppConfig):
     verbose_name = _("Theme groups")
 
     def ready(self):
+        from samskab.core.pagecache import ignore_model
+
         from .personal_data import register
 
         register()
+        # Follows and topic suggestions never show on a page anonymous readers get.
+        for label in ("groups.GroupFollow", "groups.TopicSuggestion", "groups.SuggestionSupport"):
+            ignore_model(label)

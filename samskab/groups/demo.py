@@ -3,9 +3,9 @@
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from samskab.accounts.models import Person, User
+from samskab.core.text import slugify
 from samskab.networks.demo import DEMO_PASSWORD, _phone
 from samskab.networks.models import Network, Organisation, Role
 

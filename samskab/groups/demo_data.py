@@ -209,7 +209,14 @@ DK_GROUPS = [
         "contact": "dk-lighed",
         "coordinators": [8],
         "members": [5, 9, 3],
-        "resources": [],
+        "resources": [
+            (
+                "Notat: ulighed i sundhed på bydelsniveau",
+                "Kun for gruppens medlemmer.",
+                "file:notat-ulighed-bydele.txt",
+                True,
+            ),
+        ],
         "suggestions": [
             ("Proportional universalisme – hvordan gør man?", "", 9, [5, 3], "open", ""),
         ],
@@ -227,7 +234,14 @@ DK_GROUPS = [
         "contact": "dk-aktiv",
         "coordinators": [7],
         "members": [1, 4],
-        "resources": [],
+        "resources": [
+            (
+                "Idékatalog: byrum der inviterer til bevægelse",
+                "",
+                "https://sundby.example/temagrupper/aktive-faellesskaber/idekatalog.pdf",
+                False,
+            ),
+        ],
         "suggestions": [
             ("Bevægelse i byrummet", "", 4, [1], "open", ""),
         ],
@@ -285,7 +299,14 @@ NO_GROUPS = [
         "contact": "no-robust",
         "coordinators": [7],
         "members": [2, 5],
-        "resources": [],
+        "resources": [
+            (
+                "Eksempelsamling: møteplasser i distriktene",
+                "",
+                "https://sunnekommuner.example/temagrupper/robuste-lokalsamfunn/moteplasser.pdf",
+                False,
+            ),
+        ],
         "suggestions": [
             ("Sosial kapital og beredskap", "", 5, [2], "open", ""),
         ],
@@ -305,7 +326,14 @@ NO_GROUPS = [
         "contact": "no-plan",
         "coordinators": [3],
         "members": [0, 2, 5],
-        "resources": [],
+        "resources": [
+            (
+                "Sjekkliste for folkehelse i kommuneplanen",
+                "",
+                "https://sunnekommuner.example/temagrupper/folkehelse-i-planlegging/sjekkliste.pdf",
+                False,
+            ),
+        ],
         "suggestions": [
             ("Helsekonsekvensutredning i praksis", "", 2, [0, 5], "open", ""),
         ],
@@ -321,7 +349,17 @@ NO_GROUPS = [
         "contact": "no-oppvekst",
         "coordinators": [6],
         "members": [1, 7],
-        "resources": [],
-        "suggestions": [],
+        "resources": [
+            (
+                "Referat fra oppstartsmøtet",
+                "Bare for medlemmer.",
+                "file:referat-oppstartsmote.txt",
+                True,
+            ),
+        ],
+        "suggestions": [
+            ("Ungdomsråd som medvirkningskanal", "", 1, [7, 6], "open", ""),
+            ("Fritidserklæringen i praksis", "", 7, [1], "open", ""),
+        ],
     },
 ]

@@ -114,6 +114,27 @@ class ResourceForm(forms.ModelForm):
         return None
 
 
+class ResourceEditForm(forms.ModelForm):
+    """Change a resource's title, description, visibility and (for a link) its address."""
+
+    url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
+
+    class Meta:
+        model = GroupResource
+        fields = ["title", "description", "url", "members_only"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.is_file:
+            del self.fields["url"]
+        else:
+            self.fields["url"].required = True
+
+    def _post_clean(self):
+        return None
+
+
 class SuggestionForm(forms.ModelForm):
     class Meta:
         model = TopicSuggestion

@@ -9,10 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samskab.core.tasks import enqueue_on_commit, send_email
+from samskab.core.text import slugify
 
 from .models import (
     GroupAlias,

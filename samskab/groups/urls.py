@@ -20,6 +20,11 @@ urlpatterns = [
     ),
     path("groups/<slug:slug>/resources/", views.resources_manage, name="resources"),
     path(
+        "groups/<slug:slug>/resources/<int:pk>/edit/",
+        views.resource_edit,
+        name="resource_edit",
+    ),
+    path(
         "groups/<slug:slug>/resources/<int:pk>/delete/",
         views.resource_delete,
         name="resource_delete",

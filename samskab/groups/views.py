@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
 
 from . import selectors, services
-from .forms import DecisionForm, GroupForm, ResourceForm, SuggestionForm
+from .forms import DecisionForm, GroupForm, ResourceEditForm, ResourceForm, SuggestionForm
 from .models import GroupMembership, GroupResource, ThemeGroup, TopicSuggestion
 from .selectors import GroupMoved
 
@@ -70,6 +71,7 @@ def _error_text(exc: ValidationError) -> str:
 
 
 @require_GET
+@public_page
 def group_list(request):
     network = _network(request)
     groups = selectors.group_list(network=network, user=request.user)
@@ -91,6 +93,7 @@ def following(request):
 
 
 @require_GET
+@public_page
 @group_view
 def group_detail(request, group):
     user = request.user
@@ -332,6 +335,29 @@ def resources_manage(request, group):
             "form": form,
             "resources": selectors.group_resources(group, members_only=True),
         },
+    )
+
+
+@group_view
+def resource_edit(request, group, pk):
+    resource = get_object_or_404(GroupResource, pk=pk, group=group)
+    _require(
+        request,
+        "groups.manage_resources",
+        group,
+        _("Only the group's coordinators and the secretariat may change resources."),
+    )
+    form = ResourceEditForm(request.POST or None, instance=resource)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resource_update(actor=request.user, resource=resource, data=form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The resource has been saved."))
+            return redirect("groups:resources", slug=group.slug)
+    return render(
+        request, "groups/resource_edit.html", {"group": group, "resource": resource, "form": form}
     )
 
 

@@ -6,8 +6,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from samskab.core.text import slugify
 
 COUNTRIES = [("DK", _("Denmark")), ("NO", _("Norway")), ("SE", _("Sweden"))]
 # Official municipality codes: Danish kommunekode has 3 digits, Norwegian kommunenummer 4.

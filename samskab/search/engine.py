@@ -31,6 +31,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from . import analysis, backends, registry
 from .models import Equivalent, SearchDocument
@@ -53,6 +54,15 @@ EQUIVALENTS_CACHE_KEY = "search:equivalents"
 MAX_HIGHLIGHT_CHARS = 8000
 
 _QUERY_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+_LANGUAGE_CODES = "|".join(code for code, _name in settings.LANGUAGES)
+_LANGUAGE_PREFIX = re.compile(rf"^/({_LANGUAGE_CODES})/")
+
+
+def _in_reader_language(url: str) -> str:
+    """Documents store one language's URL (/da/cases/x/); readers get their own prefix."""
+    return _LANGUAGE_PREFIX.sub(f"/{get_language() or settings.LANGUAGE_CODE}/", url, count=1)
 
 
 @dataclass
@@ -607,7 +617,8 @@ def search(
                     doc_type=doc.doc_type,
                     type_label=registry.type_label(doc.doc_type),
                     object_id=doc.object_id,
-                    url=doc.url,
+                    # Documents store one language's URL; readers get their own.
+                    url=_in_reader_language(doc.url),
                     title=doc.title,
                     title_html=title_html,
                     snippet_html=_snippet(doc, matches),

@@ -65,7 +65,7 @@ def page(browser, live_server):
     JavaScript errors show up there) and on any failed same-origin request."""
     context = browser.new_context(locale="da-DK", base_url=live_server.url)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(20_000)
     problems = []
     page.on(
         "console",

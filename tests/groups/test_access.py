@@ -51,6 +51,13 @@ ENDPOINTS = [
         INSIDERS,
         200,
     ),
+    (
+        "get",
+        "groups:resource_edit",
+        lambda t: {"slug": t["slug"], "pk": t["resource"]},
+        RUNNERS,
+        200,
+    ),
     ("get", "groups:following", lambda t: {}, LOGGED_IN, 200),
     ("get", "groups:create", lambda t: {}, {"secretariat"}, 200),
     ("post", "groups:follow", lambda t: {"slug": t["slug"]}, LOGGED_IN, 302),

@@ -43,6 +43,8 @@ def test_demo_is_idempotent_and_complete(db, client, settings):
         assert group.memberships.filter(status="active").count() >= 3
         assert group.memberships.filter(role="coordinator").exists()
         assert group.contacts.exists()
+        assert group.resources.exists()
+        assert group.suggestions.exists()
 
     sls = dk.get(slug="strategisk-lokalsamfundsudvikling")
     assert "Communitybuilding i Islandsmodellen" in sls.focus

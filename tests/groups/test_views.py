@@ -476,3 +476,60 @@ def test_decision_form_validates(client, group, coordinator):
     assert response.status_code == 200
     suggestion.refresh_from_db()
     assert suggestion.status == "open"
+
+
+def test_anonymous_pages_are_cached_and_a_rename_refreshes_them(client, group, coordinator):
+    first = page(client, group)
+    assert first["X-Page-Cache"] == "miss"
+    assert page(client, group)["X-Page-Cache"] == "hit"
+    assert client.get("/da/groups/")["X-Page-Cache"] == "miss"
+    services.group_update(actor=fresh(coordinator), group=group, data={"lead": "Ny manchet"})
+    response = page(client, group)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Ny manchet" in response.content.decode()
+
+
+def test_logged_in_pages_are_never_cached(client, group, member):
+    client.force_login(member)
+    response = page(client, group)
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_admin_shows_only_the_own_networks_groups(client, group, staff_user, no_network):
+    norwegian = ThemeGroupFactory(network=no_network, name="Medborgerskap", slug="medborgerskap")
+    client.force_login(staff_user)
+    html = client.get("/da/admin/groups/themegroup/").content.decode()
+    assert group.name in html and norwegian.name not in html
+    assert client.get(f"/da/admin/groups/themegroup/{norwegian.pk}/change/").status_code in (
+        302,
+        403,
+        404,
+    )
+    assert client.get(f"/da/admin/groups/themegroup/{group.pk}/change/").status_code == 200
+
+
+def test_coordinator_edits_a_link_and_a_file(client, group, coordinator):
+    link = GroupResourceFactory(group=group, title="Håndbog", url="https://gammel.example/")
+    upload = GroupResource(group=group, title="Referat")
+    upload.file.save("referat.txt", ContentFile(b"x"), save=True)
+    client.force_login(coordinator)
+    response = client.post(
+        f"/da/groups/{group.slug}/resources/{link.pk}/edit/",
+        {"title": "Ny håndbog", "url": "https://ny.example/", "members_only": "on"},
+    )
+    assert response.status_code == 302
+    link.refresh_from_db()
+    assert (link.title, link.url, link.members_only) == ("Ny håndbog", "https://ny.example/", True)
+    response = client.post(
+        f"/en/groups/{group.slug}/resources/{link.pk}/edit/", {"title": "", "url": ""}
+    )
+    assert response.status_code == 200
+    link.refresh_from_db()
+    assert link.title == "Ny håndbog"
+    response = client.post(
+        f"/da/groups/{group.slug}/resources/{upload.pk}/edit/", {"title": "Referat fra mødet"}
+    )
+    assert response.status_code == 302
+    upload.refresh_from_db()
+    assert upload.title == "Referat fra mødet" and upload.url == "" and upload.is_file

@@ -5,6 +5,8 @@ from django.utils.module_loading import import_string
 DEMO_LOADERS = [
     "samskab.networks.demo.load",
     "samskab.groups.demo.load",
+    "samskab.cases.demo.load",
+    "samskab.events.demo.load",
     "samskab.search.demo.load",  # last: indexes what the loaders above created
 ]
 

@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasesConfig(AppConfig):
+    name = "samskab.cases"
+    label = "cases"
+    verbose_name = _("Case bank")
+
+    def ready(self):
+        from samskab.core.pagecache import ignore_model
+        from samskab.search.registry import register
+
+        from . import personal_data  # noqa: F401  registers the personal-data sections
+        from .models import Case
+        from .search import CaseAdapter
+
+        register(Case, CaseAdapter())
+
+        # Follows, notifications, reports and revisions never show on a public page.
+        for label in (
+            "cases.Follow",
+            "cases.Notification",
+            "cases.CommentReport",
+            "cases.CaseRevision",
+        ):
+            ignore_model(label)

@@ -1,0 +1,87 @@
+"""The case bank in the search index: one Document per case, public fields only (never the
+contact's phone or e-mail)."""
+
+from django.db.models import Prefetch
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from samskab.networks.models import Network
+from samskab.search.registry import Document, SearchAdapter
+
+from .models import Case, InterventionType, Topic
+
+TEXT_FIELDS = (
+    "purpose",
+    "target_group",
+    "arena",
+    "description",
+    "partners",
+    "recruitment",
+    "funding",
+    "effect",
+    "further_comments",
+    "implementation_notes",
+    "barriers",
+    "promoting_factors",
+    "quote_text",
+)
+
+
+class CaseAdapter(SearchAdapter):
+    doc_type = "case"
+    type_label = _("Case")
+
+    def queryset(self):
+        return Case.objects.select_related(
+            "network", "organisation", "organisation__region"
+        ).prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.order_by("order")),
+            Prefetch("prevention_types", queryset=InterventionType.objects.order_by("order")),
+        )
+
+    def document(self, case: Case) -> Document | None:
+        if case.status != Case.Status.PUBLISHED:
+            return None
+        with translation.override(case.language or "da"):
+            url = case.get_absolute_url()
+        shared = (
+            list(Network.objects.exclude(pk=case.network_id).values_list("pk", flat=True))
+            if case.shared
+            else []
+        )
+        topics = list(case.topics.all())
+        types = list(case.prevention_types.all())
+        org = case.organisation
+        year = (
+            case.period_start.year
+            if case.period_start
+            else (case.published_at.year if case.published_at else case.created_at.year)
+        )
+        facets = {
+            "network": [(case.network.slug, case.network.name)],
+            "topic": [(t.slug, t.label) for t in topics],
+            "year": [str(year)],
+            "evaluated": [case.evaluation],
+        }
+        if org is not None:
+            facets["municipality"] = [(org.slug, org.name)]
+        if case.budget_band:
+            facets["budget"] = [(case.budget_band, case.get_budget_band_display())]
+        body = "\n\n".join(getattr(case, f) for f in TEXT_FIELDS if getattr(case, f))
+        return Document(
+            doc_type=self.doc_type,
+            object_id=str(case.pk),
+            title=case.title,
+            url=url,
+            language=case.language or "da",
+            network_id=case.network_id,
+            shared_network_ids=shared,
+            summary=case.summary,
+            topics=[t.label for t in topics]
+            + [t.label for t in types]
+            + ([org.name] if org else []),
+            body=body,
+            published=True,
+            date=(case.published_at or case.created_at).date(),
+            facets=facets,
+        )

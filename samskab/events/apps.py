@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "samskab.events"
+    label = "events"
+    verbose_name = _("Events")
+
+    def ready(self):
+        from . import personal_data  # noqa: F401 - registers the personal-data sections

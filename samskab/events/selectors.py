@@ -1,0 +1,114 @@
+"""Reads of events, reused by the events pages, the theme-group pages, feeds and the API.
+
+Every function returns the events *visible* to the given user (anonymous if ``None``):
+open events (public, or for anyone with an account) to everyone; members-only, contacts-only
+and invitation-only events to their audience and to the organisers.
+"""
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from samskab.groups.models import GroupMembership
+from samskab.networks.models import Role
+from samskab.networks.predicates import staff_network_ids
+
+from .models import Event, Invitation, Registration
+from .predicates import contact_network_ids, coordinated_group_ids
+
+
+def visible_events_q(user) -> Q:
+    q = Q(audience__in=Event.OPEN_AUDIENCES)
+    if user is None or not user.is_authenticated:
+        return q
+    if user.is_superuser:
+        return Q()
+    q |= Q(created_by=user)
+    staff = staff_network_ids(user)
+    if staff:
+        q |= Q(network_id__in=staff)
+    coordinated = coordinated_group_ids(user)
+    if coordinated:
+        q |= Q(theme_group_id__in=coordinated)
+    member_groups = GroupMembership.objects.filter(
+        user=user, status=GroupMembership.Status.ACTIVE
+    ).values("group_id")
+    q |= Q(audience=Event.Audience.GROUP_MEMBERS, theme_group_id__in=member_groups)
+    admin = contact_network_ids(user, {Role.Kind.ADMIN_CONTACT})
+    political = contact_network_ids(user, {Role.Kind.POLITICAL_CONTACT})
+    if admin:
+        q |= Q(audience=Event.Audience.ADMIN_CONTACTS, network_id__in=admin)
+    if political:
+        q |= Q(audience=Event.Audience.POLITICAL_CONTACTS, network_id__in=political)
+    if admin or political:
+        q |= Q(audience=Event.Audience.CONTACTS, network_id__in=admin | political)
+    q |= Q(audience=Event.Audience.INVITED) & Q(
+        Exists(Invitation.objects.filter(event=OuterRef("pk"), email=user.email.lower()))
+    )
+    return q
+
+
+def visible_events(*, user=None, network=None) -> QuerySet:
+    qs = Event.objects.filter(visible_events_q(user))
+    if network is not None:
+        qs = qs.filter(network=network)
+    return qs.select_related("network", "theme_group").annotate(
+        confirmed_count=Count(
+            "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
+        )
+    )
+
+
+def upcoming_events(*, network, theme_group=None, user=None) -> QuerySet:
+    """Events not yet over (cancelled ones included, marked as such), soonest first."""
+    qs = visible_events(user=user, network=network).filter(ends_at__gte=timezone.now())
+    if theme_group is not None:
+        qs = qs.filter(theme_group=theme_group)
+    return qs.order_by("starts_at", "id")
+
+
+def past_events(*, network, theme_group=None, user=None) -> QuerySet:
+    """Events that took place (cancelled ones left out), latest first."""
+    qs = visible_events(user=user, network=network).filter(
+        ends_at__lt=timezone.now(), cancelled_at__isnull=True
+    )
+    if theme_group is not None:
+        qs = qs.filter(theme_group=theme_group)
+    return qs.order_by("-starts_at", "-id")
+
+
+def _apply_filters(qs, *, kind="", theme_group_id=None, form=""):
+    if kind:
+        qs = qs.filter(kind=kind)
+    if theme_group_id:
+        qs = qs.filter(theme_group_id=theme_group_id)
+    if form == "online":
+        qs = qs.filter(format__in=[Event.Format.ONLINE, Event.Format.HYBRID])
+    elif form == "on_site":
+        qs = qs.filter(format__in=[Event.Format.ON_SITE, Event.Format.HYBRID])
+    return qs
+
+
+def filtered_events(*, network, user=None, kind="", theme_group_id=None, form="", past=False):
+    qs = (past_events if past else upcoming_events)(network=network, user=user)
+    return _apply_filters(qs, kind=kind, theme_group_id=theme_group_id, form=form)
+
+
+def events_in_range(
+    *, network, user=None, start, end, kind="", theme_group_id=None, form=""
+) -> QuerySet:
+    """Visible events overlapping [start, end), for the month view."""
+    qs = visible_events(user=user, network=network).filter(starts_at__lt=end, ends_at__gte=start)
+    qs = _apply_filters(qs, kind=kind, theme_group_id=theme_group_id, form=form)
+    return qs.order_by("starts_at", "id")
+
+
+def registration_for_user(*, event, user) -> Registration | None:
+    """The user's own active registration for the event, if any."""
+    if user is None or not user.is_authenticated:
+        return None
+    return (
+        Registration.objects.active()
+        .filter(event=event)
+        .filter(Q(user=user) | Q(email=user.email.lower()))
+        .first()
+    )

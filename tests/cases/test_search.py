@@ -1,0 +1,85 @@
+"""The case bank in search: published cases are found across Danish and Norwegian, drafts
+and contact details are not."""
+
+import pytest
+from django.core.management import call_command
+
+from samskab.cases.models import Case
+from samskab.search import selectors
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", "--quiet")
+    from samskab.networks.models import Network
+
+    return Network.objects.get(slug="sund-by-netvaerket")
+
+
+def titles(network, query, **kwargs):
+    return [h.title for h in selectors.search(query=query, network=network, **kwargs).hits]
+
+
+def test_every_published_case_is_indexed_and_no_draft(demo):
+    from samskab.search.models import SearchDocument
+
+    published = Case.objects.published().count()
+    assert published > 40
+    assert SearchDocument.objects.filter(doc_type="case").count() == published
+    draft = Case.objects.exclude(status=Case.Status.PUBLISHED).first()
+    if draft is not None:
+        assert draft.title not in titles(demo, draft.title)
+
+
+def test_danish_words_find_norwegian_cases_and_back(demo):
+    norwegian = Case.objects.published().filter(language="nb", shared=True).first()
+    assert norwegian is not None
+    assert norwegian.title in titles(demo, norwegian.title)
+    found = titles(demo, "ensomhed ældre")
+    assert found, "a Danish query about loneliness among the elderly finds nothing"
+
+
+def test_contact_details_are_not_searchable(demo):
+    case = Case.objects.published().exclude(contact_email="").first()
+    local_part = case.contact_email.split("@")[0]
+    assert case.title not in titles(demo, local_part)
+
+
+def test_a_new_published_case_becomes_findable_and_an_unpublished_one_disappears(
+    demo, django_capture_on_commit_callbacks
+):
+    case = Case.objects.published().filter(network=demo).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        case.title = "Helt unik titel om krolf for seniorer"
+        case.save()
+    assert titles(demo, "krolf seniorer") == ["Helt unik titel om krolf for seniorer"]
+    with django_capture_on_commit_callbacks(execute=True):
+        case.status = Case.Status.DRAFT
+        case.save()
+    assert titles(demo, "krolf seniorer") == []
+
+
+def test_result_links_use_the_readers_language(demo, client):
+    response = client.get("/en/search/", {"q": "ensomhed ældre"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="/en/cases/' in body
+
+
+def test_a_case_of_another_network_is_found_only_when_shared(
+    demo, django_capture_on_commit_callbacks
+):
+    case = Case.objects.published().exclude(network=demo).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        case.title = "Krolf i Nord-Norge"
+        case.shared = False
+        case.save()
+    assert titles(demo, "krolf") == []
+    assert titles(case.network, "krolf") == ["Krolf i Nord-Norge"]
+    with django_capture_on_commit_callbacks(execute=True):
+        case.shared = True
+        case.save()
+    assert titles(demo, "krolf") == ["Krolf i Nord-Norge"]
