@@ -10,21 +10,8 @@ from samskab.search.registry import Document, SearchAdapter
 
 from .models import Case, InterventionType, Topic
 
-TEXT_FIELDS = (
-    "purpose",
-    "target_group",
-    "arena",
-    "description",
-    "partners",
-    "recruitment",
-    "funding",
-    "effect",
-    "further_comments",
-    "implementation_notes",
-    "barriers",
-    "promoting_factors",
-    "quote_text",
-)
+# Every Markdown section the case page shows, and the quote.
+TEXT_FIELDS = (*Case.TEXT_SECTIONS, "quote_text")
 
 
 class CaseAdapter(SearchAdapter):
