@@ -105,21 +105,28 @@ def assert_no_axe_violations(page, context_name: str = "") -> None:
 
 
 def totp_code(secret: str) -> str:
+    """The current code, taken from a fresh 30-second window so it cannot expire between
+    being typed and being checked (allauth accepts the current window only)."""
     import time
 
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
+    if time.time() % 30 > 25:
+        time.sleep(30 - time.time() % 30 + 0.2)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def log_in(page, email: str, password: str, totp_secret: str | None = None, lang: str = "da"):
-    """Log in through the real form (and the second factor when asked)."""
+    """Log in through the real form (and the second factor when asked), waiting for each
+    form submission to finish so a following page.goto cannot cancel it."""
     page.goto(f"/{lang}/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
-    page.locator("main form button[type=submit]").click()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
     if totp_secret:
         page.wait_for_selector("input[name=code]")
         page.fill("input[name=code]", totp_code(totp_secret))
-        page.locator("main form button[type=submit]").first.click()
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
