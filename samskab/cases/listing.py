@@ -460,6 +460,40 @@ def facets(*, network, filters) -> list[dict]:
     return result
 
 
+def related_ids(*, case: Case, network, limit: int) -> list[tuple[int, int]]:
+    """(id, topics shared) of up to ``limit`` published cases readers of ``network`` can
+    find that share topics with ``case``: most shared topics first, then newest. Without
+    topics, the newest. Served from the list's bitmap index."""
+    index = get_index()
+    candidates = _visible(index, network)
+    try:
+        candidates &= ~(1 << index.ids.index(case.pk))
+    except ValueError:
+        pass  # not published: not in the index
+    topic_masks = [index.masks.get("topic", {}).get(t.slug, 0) for t in case.topics.all()]
+    if not topic_masks:
+        return [(index.ids[p], 0) for p in _positions(candidates, 0, limit)]
+    # How many of the case's topics each case has, as a binary counter in bit planes.
+    planes: list[int] = []
+    for mask in topic_masks:
+        carry = mask
+        for i, plane in enumerate(planes):
+            planes[i], carry = plane ^ carry, plane & carry
+            if not carry:
+                break
+        if carry:
+            planes.append(carry)
+    found: list[tuple[int, int]] = []
+    for shared in range(len(topic_masks), 0, -1):
+        exact = candidates
+        for i, plane in enumerate(planes):
+            exact &= plane if shared >> i & 1 else ~plane
+        found += [(index.ids[p], shared) for p in _positions(exact, 0, limit - len(found))]
+        if len(found) >= limit:
+            break
+    return found
+
+
 def warm() -> float:
     """Build the index now (after a deploy or a bulk load); returns milliseconds."""
     return get_index().built_ms

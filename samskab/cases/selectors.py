@@ -235,20 +235,16 @@ def case_for_page(*, slug: str):
 
 def related_cases(*, case: Case, network, limit: int = 4) -> list[Case]:
     """Published cases readers can find that share topics with this one; most shared topics
-    and similar target group first. One query."""
-    topic_ids = [t.pk for t in case.topics.all()]
-    qs = (
-        Case.objects.published()
-        .visible_in(network)
-        .exclude(pk=case.pk)
-        .select_related("organisation")
-    )
-    if topic_ids:
-        qs = qs.filter(topics__in=topic_ids).annotate(shared_topics=Count("topics"))
-        qs = qs.order_by("-shared_topics", "-published_at")
-    else:
-        qs = qs.order_by("-published_at")
-    candidates = list(qs[: limit * 4])
+    and similar target group first. One query (candidates come from the list's index)."""
+    from .listing import related_ids
+
+    ranked = related_ids(case=case, network=network, limit=limit * 4)
+    found = Case.objects.select_related("organisation").in_bulk([pk for pk, _n in ranked])
+    candidates = []
+    for pk, shared in ranked:
+        if pk in found:
+            found[pk].shared_topics = shared
+            candidates.append(found[pk])
     words = _words(case.target_group)
 
     def score(other):

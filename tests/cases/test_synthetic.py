@@ -216,3 +216,21 @@ def test_index_follows_changes(bank, dk_network, client):
     response = client.get("/da/cases/", {"topic": "alkohol"})
     assert response.status_code == 200
     assert case.title not in response.content.decode()
+
+
+def test_related_candidates_match_the_database(bank, dk_network, no_network):
+    from django.db.models import Count
+
+    for case in Case.objects.published().order_by("pk")[:25]:
+        for network in (dk_network, no_network, None):
+            topic_ids = [t.pk for t in case.topics.all()]
+            expected = list(
+                Case.objects.published()
+                .visible_in(network)
+                .exclude(pk=case.pk)
+                .filter(topics__in=topic_ids)
+                .annotate(n_shared=Count("topics"))
+                .order_by("-n_shared", "-published_at", "-id")
+                .values_list("pk", "n_shared")[:16]
+            )
+            assert listing.related_ids(case=case, network=network, limit=16) == expected
