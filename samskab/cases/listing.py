@@ -97,6 +97,7 @@ class ListingIndex:
     ends: list[int | None]  # position -> last year (None: ongoing)
     years: dict = field(default_factory=dict)  # year -> bitmap (cases running that year)
     keywords: dict = field(default_factory=dict)  # target-group keyword -> bitmap (memo)
+    position: dict = field(default_factory=dict)  # case id -> position
     built_ms: float = 0.0
 
     @property
@@ -184,6 +185,7 @@ def build_index(version: int) -> ListingIndex:
         starts=starts,
         ends=ends,
         years={k[1]: v for k, v in masks.items() if k[0] == "_year"},
+        position=position,
     )
     index.built_ms = (time.perf_counter() - started) * 1000
     return index
@@ -466,10 +468,8 @@ def related_ids(*, case: Case, network, limit: int) -> list[tuple[int, int]]:
     topics, the newest. Served from the list's bitmap index."""
     index = get_index()
     candidates = _visible(index, network)
-    try:
-        candidates &= ~(1 << index.ids.index(case.pk))
-    except ValueError:
-        pass  # not published: not in the index
+    if case.pk in index.position:  # an unpublished case is not in the index
+        candidates &= ~(1 << index.position[case.pk])
     topic_masks = [index.masks.get("topic", {}).get(t.slug, 0) for t in case.topics.all()]
     if not topic_masks:
         return [(index.ids[p], 0) for p in _positions(candidates, 0, limit)]
