@@ -135,6 +135,11 @@ http {{
             ["nginx", "-c", str(conf), "-p", str(workdir), "-g", "daemon off;"]
         )
         wait_for(f"http://127.0.0.1:{nginx_port}/page0.html")
+        # Warm every worker (first requests build per-process caches such as the list's
+        # index), without counting: a few requests per worker and path.
+        for path in paths:
+            for _ in range(int(workers) * 3):
+                urllib.request.urlopen(f"http://127.0.0.1:{app_port}{path}", timeout=120).read()  # noqa: S310
         lua = workdir / "nocache.lua"
         lua.write_text(NOCACHE_LUA)
         rows = []

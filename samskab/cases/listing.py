@@ -98,6 +98,11 @@ class ListingIndex:
     years: dict = field(default_factory=dict)  # year -> bitmap (cases running that year)
     keywords: dict = field(default_factory=dict)  # target-group keyword -> bitmap (memo)
     position: dict = field(default_factory=dict)  # case id -> position
+    # What the filters show, read once per build (labels translate per request).
+    topics: list = field(default_factory=list)
+    types: list = field(default_factory=list)
+    network_list: list = field(default_factory=list)
+    org_names: dict = field(default_factory=dict)  # organisation slug -> name
     built_ms: float = 0.0
 
     @property
@@ -186,7 +191,12 @@ def build_index(version: int) -> ListingIndex:
         ends=ends,
         years={k[1]: v for k, v in masks.items() if k[0] == "_year"},
         position=position,
+        topics=list(Topic.objects.all()),
+        types=list(InterventionType.objects.all()),
+        network_list=list(Network.objects.order_by("name")),
     )
+    slugs = set(by_key.get("municipality", {})) | set(by_key.get("region", {}))
+    index.org_names = dict(Organisation.objects.filter(slug__in=slugs).values_list("slug", "name"))
     index.built_ms = (time.perf_counter() - started) * 1000
     return index
 
@@ -389,25 +399,26 @@ def facets(*, network, filters) -> list[dict]:
     add(
         "topic",
         _("Topic"),
-        [(t.slug, t.label) for t in Topic.objects.all()],
+        [(t.slug, t.label) for t in index.topics],
         counts("topic"),
         keep_empty=True,
     )
     add(
         "type",
         _("Intervention type"),
-        [(t.slug, t.label) for t in InterventionType.objects.all()],
+        [(t.slug, t.label) for t in index.types],
         counts("type"),
         keep_empty=True,
     )
     municipality_counts = counts("municipality")
     region_counts = counts("region")
-    orgs = {
-        o.slug: o.name
-        for o in Organisation.objects.filter(
-            slug__in=[*municipality_counts, *region_counts, filters.municipality, filters.region]
-        ).only("slug", "name")
-    }
+    orgs = index.org_names
+    missing = {filters.municipality, filters.region} - set(orgs) - {""}
+    if missing:  # a chosen organisation without published cases
+        orgs = {
+            **orgs,
+            **dict(Organisation.objects.filter(slug__in=missing).values_list("slug", "name")),
+        }
     add(
         "municipality",
         _("Municipality or organisation"),
@@ -449,7 +460,7 @@ def facets(*, network, filters) -> list[dict]:
     add(
         "network",
         _("Network"),
-        [(n.slug, n.name) for n in Network.objects.order_by("name")],
+        [(n.slug, n.name) for n in index.network_list],
         counts("network"),
     )
     base = masks.combined(without="year")
