@@ -22,6 +22,11 @@ ADDED = [
         "The verb, the smoker and the smoke; 'rygning' has its own entry",
     ),
     ("alkohol, alcohol", ""),
+    (
+        "bevægelse, bevegelse, rörelse, movement, exercise",
+        "Norwegian 'bevegelse'; Danish 'bevægelse' is what English calls exercise",
+    ),
+    ("teenagere, tenåringer, tonåringar, teenagers, teens, unge, ungdom", ""),
     ("hygiejne, hygiene, hygien", ""),
     ("håndhygiejne, håndhygiene, handhygien, hand hygiene", ""),
     ("håndvask, handtvätt, hand washing, handwashing", ""),
