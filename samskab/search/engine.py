@@ -157,6 +157,22 @@ def _equivalent_map(lists, languages) -> dict[tuple[str, ...], set[tuple[str, ..
     return mapping
 
 
+def _equivalent_keys(word, forms, languages, equivalents) -> list[tuple[str, ...]]:
+    """The forms of one query word to look up in the equivalents: its stems, or, when none
+    of them is an entry, its stems stemmed once more. Snowball is not idempotent for
+    some plurals (Danish *legepladser* -> *legeplads*, but the entry *legeplads* ->
+    *legeplad*; *mødesteder* -> *mødested* -> *mødest*), so the plural of an entry would
+    otherwise miss its equivalents."""
+    if any(form in equivalents for form in forms):
+        return list(forms)
+    restemmed = []
+    for language in languages:
+        form = (analysis.stem(analysis.stem(word, language), language),)
+        if form in equivalents and form not in restemmed:
+            restemmed.append(form)
+    return restemmed
+
+
 def _alternative(terms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     if len(terms) == 1:
         return ((terms[0], len(terms[0]) >= analysis.MIN_PREFIX_LENGTH),)
@@ -210,7 +226,7 @@ def parse(query: str, languages) -> ParsedQuery:
             for term in analysis.query_terms(word, languages):
                 if (term,) not in forms:
                     forms.append((term,))
-            for form in list(forms):
+            for form in _equivalent_keys(word, forms, languages, equivalents):
                 for other in sorted(equivalents.get(form, ())):
                     if other not in forms:
                         forms.append(other)

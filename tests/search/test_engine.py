@@ -120,9 +120,30 @@ def test_no_suggestion_for_gibberish(corpus):
 
 
 def test_equivalents_are_editable(corpus):
-    assert "dk-cykel-til-skole" not in ids(search(query="bicycle"))
-    Equivalent.objects.create(words="cykel, sykkel, bicycle")
-    assert "dk-cykel-til-skole" in ids(search(query="bicycle"))
+    assert "dk-cykel-til-skole" not in ids(search(query="velocipede"))
+    Equivalent.objects.create(words="cykel, sykkel, velocipede")
+    assert "dk-cykel-til-skole" in ids(search(query="velocipede"))
+
+
+def alternatives(query):
+    (group,) = engine.parse(query, ("da", "nb", "sv", "en")).groups
+    return {alt[0][0] for alt in group.alternatives if len(alt) == 1}
+
+
+def test_the_plural_of_an_equivalent_finds_its_equivalents(db):
+    # Snowball: legepladser -> legeplads, but the entry word legeplads -> legeplad.
+    Equivalent.objects.create(words="legeplads, lekeplass, playground")
+    engine.forget_equivalents()
+    assert {"lekeplass", "playground"} <= alternatives("legepladser")
+    assert {"legeplad", "playground"} <= alternatives("lekeplasser")
+    # A word that is an entry itself is not widened further.
+    assert "lekeplass" not in alternatives("leg")
+
+
+def test_a_word_without_equivalents_keeps_its_own_stems(db):
+    assert alternatives("xylofoner") == set(
+        engine.analysis.query_terms("xylofoner", ("da", "nb", "sv", "en"))
+    )
 
 
 def test_multiword_equivalent_merges_neighbouring_words(corpus):
