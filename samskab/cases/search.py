@@ -2,6 +2,7 @@
 contact's phone or e-mail)."""
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -29,14 +30,21 @@ class CaseAdapter(SearchAdapter):
     def documents(self, queryset):
         # One query for the networks, not one per shared case.
         network_ids = list(Network.objects.values_list("pk", flat=True))
+        # And one URL pattern per language rather than a reverse() per case.
+        patterns = {}
+        for language, _name in Case.Language.choices:
+            with translation.override(language):
+                patterns[language] = reverse("cases:detail", kwargs={"slug": "SLUG"})
         for case in queryset.iterator(chunk_size=500):
-            yield self.document(case, network_ids=network_ids)
+            url = patterns.get(case.language or "da", patterns["da"]).replace("SLUG", case.slug)
+            yield self.document(case, network_ids=network_ids, url=url)
 
-    def document(self, case: Case, *, network_ids=None) -> Document | None:
+    def document(self, case: Case, *, network_ids=None, url=None) -> Document | None:
         if case.status != Case.Status.PUBLISHED:
             return None
-        with translation.override(case.language or "da"):
-            url = case.get_absolute_url()
+        if url is None:
+            with translation.override(case.language or "da"):
+                url = case.get_absolute_url()
         if network_ids is None and case.shared:
             network_ids = list(Network.objects.values_list("pk", flat=True))
         shared = [pk for pk in network_ids if pk != case.network_id] if case.shared else []
