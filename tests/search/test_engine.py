@@ -302,3 +302,57 @@ def test_capped_candidate_sets_are_reported(monkeypatch, corpus):
     results = search(query="kommune")
     assert results.capped
     assert results.total <= 5
+
+
+# --- Choosing the PostgreSQL plan from document frequencies -----------------------------
+
+
+def test_both_plans_return_the_same_candidates(corpus, dk_network):
+    from samskab.search import backends
+
+    for query in ["sundhed", "ensomhed ældre", "skole -mad", "demens", "frivillige unge"]:
+        captured = {}
+        original = backends.candidates
+
+        def spy(groups, excluded, **kwargs):
+            captured["args"] = (groups, excluded, kwargs)
+            return original(groups, excluded, **kwargs)
+
+        backends.candidates = spy
+        try:
+            engine.search(query, network_id=dk_network.pk, filters={"year": ["2022"]})
+        finally:
+            backends.candidates = original
+        groups, excluded, kwargs = captured["args"]
+        walk = backends.candidates(groups, excluded, **{**kwargs, "selective": False})
+        bitmap = backends.candidates(groups, excluded, **{**kwargs, "selective": True})
+        assert walk == bitmap, query
+
+
+def test_filter_statistics_make_a_rare_filter_selective(corpus, dk_network):
+    from samskab.search.indexer import FACET_STAT_PREFIX
+    from samskab.search.models import SearchTerm
+
+    stats = dict(SearchTerm.objects.filter(term__startswith="#").values_list("term", "df"))
+    n = stats["#docs"]
+    net = [FACET_STAT_PREFIX + backends_token("_net", dk_network.pk)]
+    year = [FACET_STAT_PREFIX + backends_token("year", "2022")]
+    assert stats[net[0]] > 0 and 0 < stats[year[0]] < n
+    # A common word alone: many matches expected, walk the newest documents.
+    assert engine._expected_matches(n, [n // 2], [net], stats) > n / 4
+    # The same word with a year filter: the filter's own frequency narrows the estimate.
+    narrowed = engine._expected_matches(n, [n // 2], [net, year], stats)
+    assert narrowed == pytest.approx((n // 2) * stats[net[0]] / n * stats[year[0]] / n)
+    # A filter value no document has: nothing expected (not "unknown").
+    missing = [FACET_STAT_PREFIX + backends_token("year", "1901")]
+    assert engine._expected_matches(n, [n], [missing], stats) == 0
+    # An index built before facet statistics existed: filters count as unknown.
+    old = {k: v for k, v in stats.items() if not k.startswith(FACET_STAT_PREFIX)}
+    assert engine._expected_matches(n, [n], [missing], old) == n
+    assert engine._walk_limit(100_000) == pytest.approx((engine.CANDIDATE_LIMIT * 100_000) ** 0.5)
+
+
+def backends_token(key, value):
+    from samskab.search.backends import facet_token
+
+    return facet_token(key, value)
