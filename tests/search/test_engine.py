@@ -307,25 +307,22 @@ def test_capped_candidate_sets_are_reported(monkeypatch, corpus):
 # --- Choosing the PostgreSQL plan from document frequencies -----------------------------
 
 
-def test_both_plans_return_the_same_candidates(corpus, dk_network):
+def test_both_plans_return_the_same_candidates(corpus, dk_network, monkeypatch):
     from samskab.search import backends
 
+    original = backends.candidates
+    captured = {}
+
+    def spy(groups, excluded, **kwargs):
+        captured["args"] = (groups, excluded, kwargs)
+        return original(groups, excluded, **kwargs)
+
+    monkeypatch.setattr(backends, "candidates", spy)
     for query in ["sundhed", "ensomhed ældre", "skole -mad", "demens", "frivillige unge"]:
-        captured = {}
-        original = backends.candidates
-
-        def spy(groups, excluded, **kwargs):
-            captured["args"] = (groups, excluded, kwargs)
-            return original(groups, excluded, **kwargs)
-
-        backends.candidates = spy
-        try:
-            engine.search(query, network_id=dk_network.pk, filters={"year": ["2022"]})
-        finally:
-            backends.candidates = original
+        engine.search(query, network_id=dk_network.pk, filters={"year": ["2022"]})
         groups, excluded, kwargs = captured["args"]
-        walk = backends.candidates(groups, excluded, **{**kwargs, "selective": False})
-        bitmap = backends.candidates(groups, excluded, **{**kwargs, "selective": True})
+        walk = original(groups, excluded, **{**kwargs, "selective": False})
+        bitmap = original(groups, excluded, **{**kwargs, "selective": True})
         assert walk == bitmap, query
 
 
