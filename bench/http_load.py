@@ -39,9 +39,23 @@ def wait_for(url: str, timeout: float = 30) -> None:
     raise RuntimeError(f"{url} did not answer within {timeout}s")
 
 
-def wrk(url: str) -> float:
+# Appends a query parameter that is new on every request, so the page cache never hits.
+NOCACHE_LUA = """
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tid", threads) end
+function init(args) counter = 0 end
+function request()
+  counter = counter + 1
+  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. sep .. "_n=" .. tid .. "-" .. counter)
+end
+"""
+
+
+def wrk(url: str, script: str | None = None) -> float:
+    extra = ["-s", script] if script else []
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--timeout", "5s", url],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--timeout", "5s", *extra, url],
         capture_output=True,
         text=True,
         check=True,
@@ -54,7 +68,11 @@ def wrk(url: str) -> float:
     return float(match.group(1)) if match else 0.0
 
 
-def http_throughput(paths: list[str], env: dict) -> list[dict]:
+def http_throughput(paths: list[str], env: dict, vary: dict | None = None) -> list[dict]:
+    """Requests per second of each path from gunicorn and from nginx (a saved copy).
+    ``vary={path: "nocache"}`` also measures that path with the page cache missed on
+    every request (a new query parameter each time)."""
+    vary = vary or {}
     if not shutil.which("wrk") or not shutil.which("nginx"):
         print("HTTP throughput skipped: install the Debian packages wrk and nginx-light.")
         return []
@@ -117,18 +135,25 @@ http {{
             ["nginx", "-c", str(conf), "-p", str(workdir), "-g", "daemon off;"]
         )
         wait_for(f"http://127.0.0.1:{nginx_port}/page0.html")
+        lua = workdir / "nocache.lua"
+        lua.write_text(NOCACHE_LUA)
         rows = []
         for i, path in enumerate(paths):
-            app = wrk(f"http://127.0.0.1:{app_port}{path}")
             static = wrk(f"http://127.0.0.1:{nginx_port}/page{i}.html")
-            rows.append(
-                {
-                    "path": path,
-                    "app_rps": round(app, 1),
-                    "nginx_rps": round(static, 1),
-                    "ratio_to_nginx": round(app / static, 4) if static else None,
-                }
-            )
+            runs = [("", None)]
+            if vary.get(path) == "nocache":
+                runs = [(" (page cache)", None), (" (uncached)", str(lua))]
+            for label, script in runs:
+                app = wrk(f"http://127.0.0.1:{app_port}{path}", script)
+                rows.append(
+                    {
+                        "path": path,
+                        "variant": label.strip(" ()"),
+                        "app_rps": round(app, 1),
+                        "nginx_rps": round(static, 1),
+                        "ratio_to_nginx": round(app / static, 4) if static else None,
+                    }
+                )
         return rows
     finally:
         for proc in (gunicorn, nginx):

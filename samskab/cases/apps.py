@@ -17,6 +17,10 @@ class CasesConfig(AppConfig):
 
         register(Case, CaseAdapter())
 
+        from .listing import connect_signals
+
+        connect_signals()
+
         # Follows, notifications, reports and revisions never show on a public page.
         for label in (
             "cases.Follow",

@@ -26,16 +26,20 @@ class CaseAdapter(SearchAdapter):
             Prefetch("prevention_types", queryset=InterventionType.objects.order_by("order")),
         )
 
-    def document(self, case: Case) -> Document | None:
+    def documents(self, queryset):
+        # One query for the networks, not one per shared case.
+        network_ids = list(Network.objects.values_list("pk", flat=True))
+        for case in queryset.iterator(chunk_size=500):
+            yield self.document(case, network_ids=network_ids)
+
+    def document(self, case: Case, *, network_ids=None) -> Document | None:
         if case.status != Case.Status.PUBLISHED:
             return None
         with translation.override(case.language or "da"):
             url = case.get_absolute_url()
-        shared = (
-            list(Network.objects.exclude(pk=case.network_id).values_list("pk", flat=True))
-            if case.shared
-            else []
-        )
+        if network_ids is None and case.shared:
+            network_ids = list(Network.objects.values_list("pk", flat=True))
+        shared = [pk for pk in network_ids if pk != case.network_id] if case.shared else []
         topics = list(case.topics.all())
         types = list(case.prevention_types.all())
         org = case.organisation

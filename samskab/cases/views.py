@@ -19,7 +19,7 @@ from samskab.core.pagination import paginate
 from samskab.networks.models import Organisation
 from samskab.networks.predicates import editable_organisation_ids, staff_network_ids
 
-from . import selectors, services
+from . import listing, selectors, services
 from .forms import CaseForm, CommentForm, MaterialForm, ReportForm, SendBackForm
 from .models import Case, CaseMaterial, CaseRevision, Comment, Follow, Notification
 
@@ -33,13 +33,14 @@ SCALE_STEPS = list(Case.Scale)
 @public_page
 def case_list(request):
     filters = selectors.CaseFilters.from_query(request.GET)
-    cases = selectors.case_list(network=request.network, filters=filters)
-    page = paginate(request, cases, per_page=20)
+    page = listing.case_page(
+        network=request.network, filters=filters, page=request.GET.get("page", 1)
+    )
     context = {
         "page_obj": page,
         "cases": page.object_list,
         "filters": filters,
-        "facets": selectors.facets(network=request.network, filters=filters),
+        "facets": listing.facets(network=request.network, filters=filters),
         "can_add": request.user.is_authenticated
         and request.user.has_perm("cases.add_case", request.network),
         "is_staff": request.user.is_authenticated

@@ -199,8 +199,15 @@ CANDIDATE_COLUMNS = (
 )
 
 
-def candidates(groups, excluded, *, network_id, filters, limit: int):
-    """Rows of the matching documents (newest indexed first), at most ``limit``."""
+def candidates(groups, excluded, *, network_id, filters, limit: int, selective: bool = False):
+    """Rows of the matching documents (newest indexed first), at most ``limit``.
+
+    ``selective``: the caller expects few matches (from the terms' document frequencies).
+    On PostgreSQL that decides the plan: walking the primary key backwards and testing
+    each row stops after ``limit`` matches, which is quick when many rows match and slow
+    when few do; there the GIN index's bitmap of all matches is quick instead. The
+    planner's own estimate for a tsquery is often far off, so ``d.id + 0`` (which no index
+    can serve) steers it to the bitmap. Either way the same rows come back."""
     groups = list(groups) + filter_groups(network_id, filters)
     if connection.vendor == "sqlite":
         sql = (
@@ -210,9 +217,12 @@ def candidates(groups, excluded, *, network_id, filters, limit: int):
         )
         params = [fts5_expression(groups, excluded), limit]
     else:
+        order = "m.id + 0" if selective else "m.id"
+        # Choose the ids first, then read the wide columns of those rows only.
         sql = (
-            f"SELECT {CANDIDATE_COLUMNS} FROM {DOC_TABLE} d "  # noqa: S608
-            "WHERE d.tsv @@ to_tsquery('simple', %s) ORDER BY d.id DESC LIMIT %s"
+            f"SELECT {CANDIDATE_COLUMNS} FROM {DOC_TABLE} d WHERE d.id IN ("  # noqa: S608
+            f"SELECT m.id FROM {DOC_TABLE} m WHERE m.tsv @@ to_tsquery('simple', %s) "
+            f"ORDER BY {order} DESC LIMIT %s) ORDER BY d.id DESC"
         )
         params = [tsquery_expression(groups, excluded), limit]
     with connection.cursor() as cursor:

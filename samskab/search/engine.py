@@ -34,6 +34,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from . import analysis, backends, registry
+from .indexer import FACET_STAT_PREFIX
 from .models import Equivalent, SearchDocument
 
 CANDIDATE_LIMIT = 200
@@ -297,8 +298,8 @@ class GroupMatcher:
         return total
 
 
-def _document_frequencies(parsed: ParsedQuery):
-    exact, prefixes = set(), set()
+def _document_frequencies(parsed: ParsedQuery, extra=()):
+    exact, prefixes = set(extra), set()
     for group in parsed.groups + parsed.excluded:
         for alt in group.alternatives:
             for term, prefix in alt:
@@ -354,6 +355,26 @@ def _expand(groups, vocab: list[str]):
             }
         expanded.append(sorted(alternatives))
     return expanded
+
+
+def _expected_matches(n_docs: int, group_df, filter_tokens, stats) -> float:
+    """How many documents match, guessed from document frequencies as if words and
+    filters were independent. A filter token without a statistics row holds no document,
+    unless the index has no facet statistics at all (built before they existed)."""
+    has_facet_stats = any(key.startswith(FACET_STAT_PREFIX) for key in stats)
+    estimate = float(n_docs)
+    for df in group_df:
+        estimate *= min(df, n_docs) / n_docs
+    for tokens in filter_tokens:
+        df = sum(stats.get(t, 0 if has_facet_stats else n_docs) for t in tokens)
+        estimate *= min(df, n_docs) / n_docs
+    return estimate
+
+
+def _walk_limit(n_docs: int) -> float:
+    """Below this many expected matches, reading all matches beats walking the newest
+    documents until ``CANDIDATE_LIMIT`` match (which reads about limit × n / matches)."""
+    return math.sqrt(CANDIDATE_LIMIT * n_docs)
 
 
 def _score(row, matchers, idf, averages) -> float:
@@ -547,7 +568,13 @@ def search(
         results.message = "only_excluded" if parsed.excluded else "no_words"
         return results
 
-    stats, group_df, vocab = _document_frequencies(parsed)
+    filter_tokens = [
+        [FACET_STAT_PREFIX + alt[0][0] for alt in group]
+        for group in backends.filter_groups(network_id, filters)
+    ]
+    stats, group_df, vocab = _document_frequencies(
+        parsed, extra=[t for tokens in filter_tokens for t in tokens]
+    )
     if not all(group_df):
         results.suggestion = _suggestion(query, parsed, group_df, languages)
         results.page = Paginator([], page_size).page(1)
@@ -569,6 +596,7 @@ def search(
         network_id=network_id,
         filters=filters,
         limit=CANDIDATE_LIMIT,
+        selective=_expected_matches(n_docs, group_df, filter_tokens, stats) < _walk_limit(n_docs),
     )
     results.capped = len(rows) >= CANDIDATE_LIMIT
     scored = []

@@ -83,8 +83,15 @@ def build(doc: registry.Document):
     return row, facet_rows, forms
 
 
+FACET_STAT_PREFIX = "#f"
+
+
 def _term_set(row: SearchDocument) -> set[str]:
-    return set(row.terms_title.split()) | set(row.terms_mid.split()) | set(row.terms_body.split())
+    """The document's terms, and its facet tokens as ``#f<token>``: their document
+    frequencies let a search estimate how many documents a filter keeps."""
+    terms = set(row.terms_title.split()) | set(row.terms_mid.split()) | set(row.terms_body.split())
+    terms.update(FACET_STAT_PREFIX + token for token in (row.terms_facets or "").split())
+    return terms
 
 
 def _stats(row: SearchDocument, sign: int) -> dict[str, int]:
@@ -307,9 +314,9 @@ def rebuild(*, stdout=None) -> int:
     def documents():
         for doc_type, adapter in sorted(registry.adapters().items()):
             n = 0
-            for obj in adapter.queryset().iterator(chunk_size=500):
+            for doc in adapter.documents(adapter.queryset()):
                 n += 1
-                yield adapter.document(obj)
+                yield doc
             if stdout:
                 stdout.write(f"{doc_type}: {n}")
 

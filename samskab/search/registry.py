@@ -62,6 +62,11 @@ class SearchAdapter:
     def document(self, obj) -> Document | None:
         raise NotImplementedError
 
+    def documents(self, queryset) -> Iterable[Document | None]:
+        """Documents of many objects (a rebuild); override to share work between them."""
+        for obj in queryset.iterator(chunk_size=500):
+            yield self.document(obj)
+
 
 _adapters: dict[str, SearchAdapter] = {}
 _by_model: dict[type, SearchAdapter] = {}
