@@ -8,4 +8,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from samskab.search.registry import register
+
         from . import personal_data  # noqa: F401 - registers the personal-data sections
+        from .models import Event
+        from .search import EventAdapter, connect_signals
+
+        register(Event, EventAdapter())
+        connect_signals()

@@ -9,10 +9,16 @@ class GroupsConfig(AppConfig):
 
     def ready(self):
         from samskab.core.pagecache import ignore_model
+        from samskab.search.registry import register as register_search
 
+        from .models import GroupResource, ThemeGroup
         from .personal_data import register
+        from .search import GroupResourceAdapter, ThemeGroupAdapter, connect_signals
 
         register()
+        register_search(ThemeGroup, ThemeGroupAdapter())
+        register_search(GroupResource, GroupResourceAdapter())
+        connect_signals()
         # Follows and topic suggestions never show on a page anonymous readers get.
         for label in ("groups.GroupFollow", "groups.TopicSuggestion", "groups.SuggestionSupport"):
             ignore_model(label)

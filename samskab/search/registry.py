@@ -70,6 +70,7 @@ class SearchAdapter:
 
 _adapters: dict[str, SearchAdapter] = {}
 _by_model: dict[type, SearchAdapter] = {}
+_replaced: dict[type, list[SearchAdapter]] = {}
 
 # The facets shown beside results, in this order; apps may add more with register_facet.
 FACETS: dict[str, str] = {
@@ -91,6 +92,11 @@ def register(model, adapter: SearchAdapter) -> SearchAdapter:
     """Make ``model`` searchable through ``adapter`` and keep its documents current."""
     if not adapter.doc_type:
         adapter.doc_type = model._meta.label_lower
+    previous = _by_model.get(model)
+    if previous is not None and previous is not adapter:
+        # One adapter per model: a new one (e.g. a test's) stands in until unregistered.
+        _disconnect(model, previous)
+        _replaced.setdefault(model, []).append(previous)
     adapter.model = model
     _adapters[adapter.doc_type] = adapter
     _by_model[model] = adapter
@@ -101,10 +107,18 @@ def register(model, adapter: SearchAdapter) -> SearchAdapter:
 
 
 def unregister(model) -> None:
+    """Stop indexing ``model``; an adapter it replaced (see ``register``) is back in place."""
     adapter = _by_model.pop(model, None)
     if adapter is None:
         return
-    _adapters.pop(adapter.doc_type, None)
+    _disconnect(model, adapter)
+    if _replaced.get(model):
+        register(model, _replaced[model].pop())
+
+
+def _disconnect(model, adapter: SearchAdapter) -> None:
+    if _adapters.get(adapter.doc_type) is adapter:
+        del _adapters[adapter.doc_type]
     uid = f"search-index-{adapter.doc_type}"
     post_save.disconnect(sender=model, dispatch_uid=uid)
     post_delete.disconnect(sender=model, dispatch_uid=uid + "-delete")
