@@ -199,15 +199,20 @@ CANDIDATE_COLUMNS = (
 )
 
 
+# On PostgreSQL, a walk over the newest documents looks at no more rows than this.
+WALK_ROWS = 10_000
+
+
 def candidates(groups, excluded, *, network_id, filters, limit: int, selective: bool = False):
     """Rows of the matching documents (newest indexed first), at most ``limit``.
 
-    ``selective``: the caller expects few matches (from the terms' document frequencies).
-    On PostgreSQL that decides the plan: walking the primary key backwards and testing
-    each row stops after ``limit`` matches, which is quick when many rows match and slow
-    when few do; there the GIN index's bitmap of all matches is quick instead. The
-    planner's own estimate for a tsquery is often far off, so ``d.id + 0`` (which no index
-    can serve) steers it to the bitmap. Either way the same rows come back."""
+    ``selective``: the caller knows that few documents can match (from the terms' document
+    frequencies). On PostgreSQL that decides the plan. Reading the GIN index's bitmap of
+    all matches costs a row per match; walking the newest documents and testing each stops
+    after ``limit`` matches, which is quick when many match. The planner's own estimate for
+    a tsquery is often far off, so the SQL says which: ``m.id + 0`` (no index can serve it)
+    for the bitmap, and a walk bounded to the newest ``WALK_ROWS`` rows, followed by the
+    bitmap when the walk found fewer than ``limit``. Every plan returns the same rows."""
     groups = list(groups) + filter_groups(network_id, filters)
     if connection.vendor == "sqlite":
         sql = (
@@ -215,18 +220,33 @@ def candidates(groups, excluded, *, network_id, filters, limit: int, selective: 
             f"JOIN {DOC_TABLE} d ON d.id = f.rowid "
             "WHERE search_fts MATCH %s ORDER BY f.rowid DESC LIMIT %s"
         )
-        params = [fts5_expression(groups, excluded), limit]
-    else:
-        order = "m.id + 0" if selective else "m.id"
-        # Choose the ids first, then read the wide columns of those rows only.
-        sql = (
-            f"SELECT {CANDIDATE_COLUMNS} FROM {DOC_TABLE} d WHERE d.id IN ("  # noqa: S608
-            f"SELECT m.id FROM {DOC_TABLE} m WHERE m.tsv @@ to_tsquery('simple', %s) "
-            f"ORDER BY {order} DESC LIMIT %s) ORDER BY d.id DESC"
-        )
-        params = [tsquery_expression(groups, excluded), limit]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [fts5_expression(groups, excluded), limit])
+            return cursor.fetchall()
+    query = tsquery_expression(groups, excluded)
+    # Choose the ids first, then read the wide columns of those rows only.
+    outer = (
+        f"SELECT {CANDIDATE_COLUMNS} FROM {DOC_TABLE} d WHERE d.id IN ({{ids}}) "  # noqa: S608
+        "ORDER BY d.id DESC"
+    )
+    bitmap = (
+        f"SELECT m.id FROM {DOC_TABLE} m WHERE m.tsv @@ to_tsquery('simple', %s) "  # noqa: S608
+        "ORDER BY m.id + 0 DESC LIMIT %s"
+    )
+    walk = (
+        f"SELECT m.id FROM (SELECT id, tsv FROM {DOC_TABLE} ORDER BY id DESC LIMIT %s) m "  # noqa: S608
+        "WHERE m.tsv @@ to_tsquery('simple', %s) ORDER BY m.id DESC LIMIT %s"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        if not selective:
+            cursor.execute(outer.format(ids=walk), [WALK_ROWS, query, limit])
+            rows = cursor.fetchall()
+            if len(rows) >= limit:
+                return rows
+            cursor.execute(f"SELECT count(*) > %s FROM {DOC_TABLE}", [WALK_ROWS])  # noqa: S608
+            if not cursor.fetchone()[0]:
+                return rows  # the walk saw every document
+        cursor.execute(outer.format(ids=bitmap), [query, limit])
         return cursor.fetchall()
 
 

@@ -374,17 +374,17 @@ def _expand(groups, vocab: list[str]):
 
 
 def _expected_matches(n_docs: int, group_df, filter_tokens, stats) -> float:
-    """How many documents match, guessed from document frequencies as if words and
-    filters were independent. A filter token without a statistics row holds no document,
-    unless the index has no facet statistics at all (built before they existed)."""
+    """At most how many documents can match: the smallest document frequency among the
+    query's words and filters (each must match). A filter token without a statistics row
+    holds no document, unless the index has no facet statistics at all (built before they
+    existed)."""
     has_facet_stats = any(key.startswith(FACET_STAT_PREFIX) for key in stats)
-    estimate = float(n_docs)
+    bound = n_docs
     for df in group_df:
-        estimate *= min(df, n_docs) / n_docs
+        bound = min(bound, df)
     for tokens in filter_tokens:
-        df = sum(stats.get(t, 0 if has_facet_stats else n_docs) for t in tokens)
-        estimate *= min(df, n_docs) / n_docs
-    return estimate
+        bound = min(bound, sum(stats.get(t, 0 if has_facet_stats else n_docs) for t in tokens))
+    return float(bound)
 
 
 def _walk_limit(n_docs: int) -> float:
