@@ -199,11 +199,23 @@ CANDIDATE_COLUMNS = (
 )
 
 
-# On PostgreSQL, a walk over the newest documents looks at no more rows than this.
-WALK_ROWS = 10_000
+# On PostgreSQL, a walk over the newest documents looks at no more rows than this (by
+# default; the engine passes more when many documents may match).
+WALK_ROWS = 4_000
+MAX_WALK_ROWS = 20_000
 
 
-def candidates(groups, excluded, *, network_id, filters, limit: int, selective: bool = False):
+def candidates(
+    groups,
+    excluded,
+    *,
+    network_id,
+    filters,
+    limit: int,
+    selective: bool = False,
+    n_docs=None,
+    walk_rows=None,
+):
     """Rows of the matching documents (newest indexed first), at most ``limit``.
 
     ``selective``: the caller knows that few documents can match (from the terms' document
@@ -211,8 +223,11 @@ def candidates(groups, excluded, *, network_id, filters, limit: int, selective: 
     all matches costs a row per match; walking the newest documents and testing each stops
     after ``limit`` matches, which is quick when many match. The planner's own estimate for
     a tsquery is often far off, so the SQL says which: ``m.id + 0`` (no index can serve it)
-    for the bitmap, and a walk bounded to the newest ``WALK_ROWS`` rows, followed by the
-    bitmap when the walk found fewer than ``limit``. Every plan returns the same rows."""
+    for the bitmap, and a walk bounded to the newest ``walk_rows`` rows (as many as
+    the most documents that can match, within ``WALK_ROWS``–``MAX_WALK_ROWS``), followed by the
+    bitmap when the walk found fewer than ``limit`` and ``n_docs`` (the documents in the
+    index, counted when not given) says it did not see them all. Every plan returns the
+    same rows."""
     groups = list(groups) + filter_groups(network_id, filters)
     if connection.vendor == "sqlite":
         sql = (
@@ -237,15 +252,19 @@ def candidates(groups, excluded, *, network_id, filters, limit: int, selective: 
         f"SELECT m.id FROM (SELECT id, tsv FROM {DOC_TABLE} ORDER BY id DESC LIMIT %s) m "  # noqa: S608
         "WHERE m.tsv @@ to_tsquery('simple', %s) ORDER BY m.id DESC LIMIT %s"
     )
+    walk_rows = max(WALK_ROWS, min(MAX_WALK_ROWS, walk_rows or 0))
     with connection.cursor() as cursor:
         if not selective:
-            cursor.execute(outer.format(ids=walk), [WALK_ROWS, query, limit])
+            cursor.execute(outer.format(ids=walk), [walk_rows, query, limit])
             rows = cursor.fetchall()
             if len(rows) >= limit:
                 return rows
-            cursor.execute(f"SELECT count(*) > %s FROM {DOC_TABLE}", [WALK_ROWS])  # noqa: S608
-            if not cursor.fetchone()[0]:
+            if n_docs is not None and n_docs <= walk_rows:
                 return rows  # the walk saw every document
+            if n_docs is None:
+                cursor.execute(f"SELECT count(*) > %s FROM {DOC_TABLE}", [walk_rows])  # noqa: S608
+                if not cursor.fetchone()[0]:
+                    return rows
         cursor.execute(outer.format(ids=bitmap), [query, limit])
         return cursor.fetchall()
 

@@ -606,13 +606,16 @@ def search(
         for g in parsed.excluded
     ]
     single_excluded = [g for g in _expand(single_excluded, vocab) if g]
+    bound = _expected_matches(n_docs, group_df, filter_tokens, stats)
     rows = backends.candidates(
         _expand(parsed.groups, vocab),
         single_excluded,
         network_id=network_id,
         filters=filters,
         limit=CANDIDATE_LIMIT,
-        selective=_expected_matches(n_docs, group_df, filter_tokens, stats) < _walk_limit(n_docs),
+        selective=bound < _walk_limit(n_docs),
+        n_docs=stats.get("#docs"),
+        walk_rows=int(bound),
     )
     results.capped = len(rows) >= CANDIDATE_LIMIT
     scored = []
