@@ -226,7 +226,7 @@ def candidates(
     for the bitmap, and a walk bounded to the newest ``walk_rows`` rows (as many as
     the most documents that can match, within ``WALK_ROWS``–``MAX_WALK_ROWS``), followed by the
     bitmap when the walk found fewer than ``limit`` and ``n_docs`` (the documents in the
-    index, counted when not given) says it did not see them all. Every plan returns the
+    index) does not say it saw them all; one query either way. Every plan returns the
     same rows."""
     groups = list(groups) + filter_groups(network_id, filters)
     if connection.vendor == "sqlite":
@@ -254,18 +254,20 @@ def candidates(
     )
     walk_rows = max(WALK_ROWS, min(MAX_WALK_ROWS, walk_rows or 0))
     with connection.cursor() as cursor:
-        if not selective:
-            cursor.execute(outer.format(ids=walk), [walk_rows, query, limit])
-            rows = cursor.fetchall()
-            if len(rows) >= limit:
-                return rows
-            if n_docs is not None and n_docs <= walk_rows:
-                return rows  # the walk saw every document
-            if n_docs is None:
-                cursor.execute(f"SELECT count(*) > %s FROM {DOC_TABLE}", [walk_rows])  # noqa: S608
-                if not cursor.fetchone()[0]:
-                    return rows
-        cursor.execute(outer.format(ids=bitmap), [query, limit])
+        if selective:
+            cursor.execute(outer.format(ids=bitmap), [query, limit])
+            return cursor.fetchall()
+        # One statement: the walk, and the bitmap only when the walk found too few and
+        # did not see every document (PostgreSQL skips a branch whose one-time filter,
+        # an uncorrelated condition, is false).
+        complete = n_docs is not None and n_docs <= walk_rows
+        both = (
+            f"WITH w AS MATERIALIZED ({walk}), c AS (SELECT count(*) AS n FROM w) "  # noqa: S608
+            "SELECT id FROM w WHERE (SELECT n FROM c) >= %s OR %s "
+            f"UNION ALL SELECT b.id FROM ({bitmap}) b WHERE (SELECT n FROM c) < %s AND NOT %s"
+        )
+        params = [walk_rows, query, limit, limit, complete, query, limit, limit, complete]
+        cursor.execute(outer.format(ids=both), params)
         return cursor.fetchall()
 
 

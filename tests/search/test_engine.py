@@ -1,6 +1,8 @@
 """Query language, ranking rules, facets, filters, snippets and odd input, on the corpus."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from samskab.search import engine, indexer
 from samskab.search.models import Equivalent
@@ -324,10 +326,16 @@ def test_both_plans_return_the_same_candidates(corpus, dk_network, monkeypatch):
         walk = original(groups, excluded, **{**kwargs, "selective": False})
         bitmap = original(groups, excluded, **{**kwargs, "selective": True})
         assert walk == bitmap, query
-        # A walk over fewer rows than there are documents falls back to the bitmap.
+        # A walk over fewer rows than there are documents falls back to the bitmap, in
+        # the same single query.
         monkeypatch.setattr(backends, "WALK_ROWS", 3)
-        assert original(groups, excluded, **{**kwargs, "selective": False}) == bitmap, query
-        monkeypatch.setattr(backends, "WALK_ROWS", 10_000)
+        monkeypatch.setattr(backends, "MAX_WALK_ROWS", 3)
+        with CaptureQueriesContext(connection) as ctx:
+            short = original(groups, excluded, **{**kwargs, "selective": False, "n_docs": 99})
+        assert short == bitmap, query
+        assert len(ctx.captured_queries) == 1
+        monkeypatch.setattr(backends, "WALK_ROWS", 4_000)
+        monkeypatch.setattr(backends, "MAX_WALK_ROWS", 20_000)
 
 
 def test_filter_statistics_make_a_rare_filter_selective(corpus, dk_network):
