@@ -253,7 +253,7 @@ def measure():
     result["search"]["by_kind_p95_ms"] = {
         k: round(percentile(v, 0.95), 1) for k, v in sorted(by_kind.items())
     }
-    result["search"]["slowest"] = sorted(slowest, reverse=True)[:3]
+    result["search"]["slowest"] = sorted(slowest, key=lambda s: s[0], reverse=True)[:3]
 
     # Filtered list: what /da/cases/ computes (one page of 20 and the filter counts).
     started = time.perf_counter()
