@@ -25,6 +25,12 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # Argon2 costs about 0.35 s per user; the production setting is tested in tests/core.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import cache
 

@@ -24,13 +24,13 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samskab.core import versions
 from samskab.networks.models import Network, Organisation
 
 from .models import Case, CaseQuality, InterventionType, QualityCriterion, Topic
@@ -41,7 +41,7 @@ _current: ListingIndex | None = None
 
 
 def _bump() -> None:
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    versions.bump(VERSION_KEY)
 
 
 def bump_version(**kwargs) -> None:
@@ -49,15 +49,6 @@ def bump_version(**kwargs) -> None:
     process that rebuilt in between, from the data before the commit, rebuilds again)."""
     _bump()
     transaction.on_commit(_bump)
-
-
-def _version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    return version
 
 
 def connect_signals() -> None:
@@ -87,7 +78,7 @@ class _Bits:
 
 @dataclass
 class ListingIndex:
-    version: int
+    version: float
     ids: list[int]  # position -> case id, newest first
     masks: dict  # key -> {value: bitmap}
     networks: dict  # network id -> bitmap of its own cases
@@ -110,7 +101,7 @@ class ListingIndex:
         return (1 << len(self.ids)) - 1
 
 
-def build_index(version: int) -> ListingIndex:
+def build_index(version: float) -> ListingIndex:
     started = time.perf_counter()
     rows = list(
         Case.objects.published()
@@ -204,10 +195,10 @@ def build_index(version: int) -> ListingIndex:
 # A larger index is rebuilt in a background thread while the previous one keeps
 # answering, so that one change does not make the next reader wait for the rebuild.
 BACKGROUND_REBUILD_ABOVE = 20_000
-_rebuilding: set[int] = set()
+_rebuilding: set[float] = set()
 
 
-def _rebuild_in_background(version: int) -> None:
+def _rebuild_in_background(version: float) -> None:
     global _current
     try:
         index = build_index(version)
@@ -221,7 +212,7 @@ def _rebuild_in_background(version: int) -> None:
 
 def get_index() -> ListingIndex:
     global _current
-    version = _version()
+    version = versions.current(VERSION_KEY)
     index = _current
     if index is not None and index.version == version:
         return index
@@ -357,18 +348,31 @@ class _CasePage:
         return [cases[pk] for pk in ids if pk in cases]
 
 
+def case_listing(*, network, filters, page, per_page: int = 20):
+    """(page, facets) of the list: one index look-up and one set of filter bitmaps."""
+    index = get_index()
+    masks = _Masks(index, network, filters)
+    return _page(index, masks, page, per_page), _facets(index, masks, filters)
+
+
 def case_page(*, network, filters, page, per_page: int = 20):
     """One page of ``case_list`` (same cases, same order) from the bitmap index."""
     index = get_index()
-    paginator = Paginator(_CasePage(index, _Masks(index, network, filters).combined()), per_page)
-    return paginator.get_page(page)
+    return _page(index, _Masks(index, network, filters), page, per_page)
 
 
 def facets(*, network, filters) -> list[dict]:
     """``selectors.facets`` from the bitmap index: for each filter, its options with the
     number of cases each would give together with the other chosen filters."""
     index = get_index()
-    masks = _Masks(index, network, filters)
+    return _facets(index, _Masks(index, network, filters), filters)
+
+
+def _page(index: ListingIndex, masks: _Masks, page, per_page: int):
+    return Paginator(_CasePage(index, masks.combined()), per_page).get_page(page)
+
+
+def _facets(index: ListingIndex, masks: _Masks, filters) -> list[dict]:
     result = []
 
     def counts(key: str) -> dict:
@@ -419,24 +423,20 @@ def facets(*, network, filters) -> list[dict]:
             **orgs,
             **dict(Organisation.objects.filter(slug__in=missing).values_list("slug", "name")),
         }
-    add(
-        "municipality",
-        _("Municipality or organisation"),
-        sorted(
-            ((s, orgs[s]) for s in {*municipality_counts, filters.municipality} if s in orgs),
-            key=lambda o: o[1],
+    for key, label, chosen, counted in (
+        (
+            "municipality",
+            _("Municipality or organisation"),
+            filters.municipality,
+            municipality_counts,
         ),
-        municipality_counts,
-    )
-    add(
-        "region",
-        _("Region"),
-        sorted(
-            ((s, orgs[s]) for s in {*region_counts, filters.region} if s in orgs),
-            key=lambda o: o[1],
-        ),
-        region_counts,
-    )
+        ("region", _("Region"), filters.region, region_counts),
+    ):
+        options = sorted(
+            ((slug, orgs[slug]) for slug in {*counted, chosen} if slug in orgs),
+            key=lambda option: option[1],
+        )
+        add(key, label, options, counted)
     add(
         "budget",
         _("Economy per year"),
@@ -503,8 +503,3 @@ def related_ids(*, case: Case, network, limit: int) -> list[tuple[int, int]]:
         if len(found) >= limit:
             break
     return found
-
-
-def warm() -> float:
-    """Build the index now (after a deploy or a bulk load); returns milliseconds."""
-    return get_index().built_ms

@@ -33,14 +33,14 @@ SCALE_STEPS = list(Case.Scale)
 @public_page
 def case_list(request):
     filters = selectors.CaseFilters.from_query(request.GET)
-    page = listing.case_page(
+    page, facets = listing.case_listing(
         network=request.network, filters=filters, page=request.GET.get("page", 1)
     )
     context = {
         "page_obj": page,
         "cases": page.object_list,
         "filters": filters,
-        "facets": listing.facets(network=request.network, filters=filters),
+        "facets": facets,
         "can_add": request.user.is_authenticated
         and request.user.has_perm("cases.add_case", request.network),
         "is_staff": request.user.is_authenticated

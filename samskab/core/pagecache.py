@@ -12,7 +12,6 @@ front (see the nginx set-up in README.md) can serve readers too.
 
 import functools
 import hashlib
-import time
 
 from django.apps import apps
 from django.conf import settings
@@ -21,6 +20,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+
+from . import versions
 
 VERSION_KEY = "pagecache:version"
 # Models whose changes never show on a public page (counters, queues, indexes, sessions).
@@ -33,12 +34,7 @@ def ignore_model(label: str) -> None:
 
 
 def content_version() -> float:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time()
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    return version
+    return versions.current(VERSION_KEY)
 
 
 def bump_content_version(**kwargs) -> None:
@@ -47,7 +43,7 @@ def bump_content_version(**kwargs) -> None:
         label = sender._meta.label
         if label in IGNORED_MODELS or not sender.__module__.startswith("samskab."):
             return
-    cache.set(VERSION_KEY, time.time(), None)
+    versions.bump(VERSION_KEY)
 
 
 def _cache_key(request, version: float) -> str:

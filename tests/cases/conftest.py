@@ -31,12 +31,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # The factories hash a password for every user; Argon2 makes the matrix tests slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _taxonomy(db):
     """The topics and types come from a data migration; a transactional test elsewhere may
     have flushed them."""

@@ -31,9 +31,3 @@ def event(dk_network):
 @pytest.fixture(autouse=True)
 def _english(settings):
     settings.LANGUAGE_CODE = "en"
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # The suite creates many users; Argon2 costs about half a second per password.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
