@@ -80,3 +80,11 @@ def guard(
         return wrapper
 
     return decorator
+
+
+def require(actor, perm: str, obj=None, message: str | None = None) -> None:
+    """The service side of the guard: raise ``PermissionDenied`` unless ``actor`` may ``perm``
+    on ``obj``. Every service that changes data calls it (or verifies a signed token it made
+    itself) before it validates or saves anything; ``actor=None`` never passes."""
+    if actor is None or not actor.has_perm(perm, obj):
+        raise PermissionDenied(message or _("You may not do this."))

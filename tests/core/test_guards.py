@@ -114,3 +114,14 @@ def test_without_a_getter_the_object_is_the_network_and_404_without_one():
 
 def test_the_rule_is_recorded_on_the_view():
     assert touch.guarded_by == PERM
+
+
+def test_require_refuses_nobody_and_the_wrong_user_and_passes_the_right_one():
+    from samskab.core.guards import require
+
+    thing = THINGS["one"]
+    with pytest.raises(PermissionDenied, match="No."):
+        require(None, PERM, thing, "No.")
+    with pytest.raises(PermissionDenied):
+        require(User(2), PERM, thing)
+    require(User(1), PERM, thing)
