@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make run    set up and serve http://127.0.0.1:$(PORT) with demo data"
 	@echo "make test   run the whole test suite (SQLite, or DATABASE_URL)"
-	@echo "make lint   ruff, formatting and migration checks"
+	@echo "make lint   ruff, formatting, migration checks and the import layers"
 	@echo "make bench  benchmarks (see bench/README.md)"
 	@echo "make totp   the current two-factor code of the demo staff accounts"
 
@@ -53,6 +53,7 @@ lint: deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-cache
 
 format: deps
 	$(BIN)/ruff check --fix .

@@ -88,8 +88,8 @@ def prepare():
     from django.core.management import call_command
     from django.db import connection
 
-    from samskab.cases import synthetic
     from samskab.cases.models import Case
+    from samskab.demo.synthetic import cases as synthetic
     from samskab.search import backends
 
     call_command("migrate", verbosity=0)
@@ -121,7 +121,7 @@ def prepare():
 
 def search_plan(n=QUERIES):
     """A fixed varied mix of searches a reader would type, from the cases' vocabulary."""
-    from samskab.cases import synthetic_data as data
+    from samskab.demo.synthetic import data
 
     r = random.Random(SEED * 7919)  # noqa: S311
     fixed = [
@@ -182,8 +182,8 @@ def search_plan(n=QUERIES):
 
 def list_plan(n=QUERIES):
     """A fixed varied mix of list filters, as readers combine them."""
-    from samskab.cases import synthetic_data as data
     from samskab.cases.models import Case, InterventionType
+    from samskab.demo.synthetic import data
     from samskab.networks.models import Organisation
 
     r = random.Random(SEED * 104729)  # noqa: S311

@@ -4,10 +4,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from samskab.core import views as core_views
+from samskab.networks import theme
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
-    path("theme/<slug:slug>.css", core_views.theme_css, name="theme_css"),
+    path("theme/<slug:slug>.css", theme.theme_css, name="theme_css"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("samskab.api.urls")),
 ]

@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from samskab.core.admin import SecretariatAdminMixin
 from samskab.networks.admin import RoleInline
+from samskab.networks.admin_mixins import SecretariatAdminMixin
 
 from . import services
 from .models import Person, User

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from samskab.core.admin import SecretariatAdminMixin
+from samskab.networks.admin_mixins import SecretariatAdminMixin
 
 from .models import Case, Comment, InterventionType, Topic
 

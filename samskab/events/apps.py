@@ -8,11 +8,14 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from samskab.groups.selectors import register_meetings
         from samskab.search.registry import register
 
         from . import personal_data  # noqa: F401 - registers the personal-data sections
         from .models import Event
         from .search import EventAdapter, connect_signals
+        from .selectors import group_meetings
 
         register(Event, EventAdapter())
         connect_signals()
+        register_meetings(group_meetings)  # a theme group's page shows its meetings

@@ -5,7 +5,7 @@ import rules
 from samskab.groups.models import GroupMembership
 from samskab.groups.predicates import is_group_coordinator, is_group_member
 from samskab.networks.models import Role
-from samskab.networks.predicates import _current_roles, is_network_staff, is_superuser
+from samskab.networks.predicates import is_network_staff, is_superuser, role_network_ids
 
 from .models import Event
 
@@ -17,7 +17,7 @@ CONTACT_KINDS = {
 
 
 def contact_network_ids(user, kinds) -> set[int]:
-    return {n for n, kind, _o in _current_roles(user) if kind in kinds}
+    return role_network_ids(user, kinds)
 
 
 def coordinated_group_ids(user) -> set[int]:

@@ -76,6 +76,15 @@ def past_events(*, network, theme_group=None, user=None) -> QuerySet:
     return qs.order_by("-starts_at", "-id")
 
 
+def group_meetings(group, user) -> dict:
+    """A theme group's upcoming and past meetings for this viewer (the group's page; the
+    groups app gets them through ``groups.selectors.register_meetings``)."""
+    return {
+        "upcoming": upcoming_events(network=group.network, theme_group=group, user=user),
+        "past": past_events(network=group.network, theme_group=group, user=user),
+    }
+
+
 def _apply_filters(qs, *, kind="", theme_group_id=None, form=""):
     if kind:
         qs = qs.filter(kind=kind)

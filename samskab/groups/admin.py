@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from samskab.core.admin import SecretariatAdminMixin
+from samskab.networks.admin_mixins import SecretariatAdminMixin
 
 from .models import GroupAlias, GroupMembership, ThemeGroup
 

@@ -1,6 +1,5 @@
 """Reads for theme groups, written so a page costs a fixed number of queries."""
 
-from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Q
 
 from .models import (
@@ -120,19 +119,20 @@ def is_following(group: ThemeGroup, user) -> bool:
     return user.is_authenticated and GroupFollow.objects.filter(group=group, user=user).exists()
 
 
+# The events app owns meetings (``Event.theme_group``) and who may see them (its audience
+# rules, e.g. members-only meetings); it registers how to find them (``EventsConfig.ready``),
+# so this app imports nothing of it. Without that app there are no meetings.
+_meetings_source = None
+
+
+def register_meetings(source) -> None:
+    """``source(group, user)`` returns ``{"upcoming": [...], "past": [...]}``."""
+    global _meetings_source
+    _meetings_source = source
+
+
 def meetings_for(group: ThemeGroup, user) -> dict:
-    """The group's upcoming and past meetings for this viewer.
-
-    The events app owns meetings (``Event.theme_group``) and who may see them (its audience
-    rules, e.g. members-only meetings). Without that app there are no meetings.
-    """
-    if not apps.is_installed("samskab.events"):
+    """The group's upcoming and past meetings for this viewer."""
+    if _meetings_source is None:
         return {"upcoming": [], "past": []}
-    from samskab.events import selectors as event_selectors
-
-    return {
-        "upcoming": event_selectors.upcoming_events(
-            network=group.network, theme_group=group, user=user
-        ),
-        "past": event_selectors.past_events(network=group.network, theme_group=group, user=user),
-    }
+    return _meetings_source(group, user)

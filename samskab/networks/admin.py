@@ -3,8 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from samskab.core.admin import SecretariatAdminMixin
-
+from .admin_mixins import SecretariatAdminMixin
 from .models import Membership, Network, Organisation, Role
 
 

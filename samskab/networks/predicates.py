@@ -28,8 +28,13 @@ def forget_roles(user) -> None:
         del user._samskab_roles
 
 
+def role_network_ids(user, kinds) -> set[int]:
+    """The networks where the user has a current role of one of these ``Role.Kind``s."""
+    return {n for n, kind, _o in _current_roles(user) if kind in kinds}
+
+
 def staff_network_ids(user) -> set[int]:
-    return {n for n, kind, _o in _current_roles(user) if kind == Role.Kind.SECRETARIAT}
+    return role_network_ids(user, {Role.Kind.SECRETARIAT})
 
 
 def editable_organisation_ids(user) -> set[int]:

@@ -14,8 +14,10 @@
 
     register(Case, CaseAdapter())      # in CasesConfig.ready()
 
-Saving or deleting a registered object enqueues its re-indexing (tasks API, after commit);
-``manage.py rebuild_search_index`` rebuilds everything registered.
+Saving or deleting a registered object sends ``object_changed`` or ``object_removed``, on
+which ``search.signals`` enqueues its re-indexing (tasks API, after commit);
+``manage.py rebuild_search_index`` rebuilds everything registered. This module is the bottom
+of the search app: it imports nothing of it, so every other module may import it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
+
+# A registered object was saved (``sender``: its model; ``pk``) or deleted (``sender``,
+# ``doc_type``, ``object_id``).
+object_changed = Signal()
+object_removed = Signal()
 
 
 @dataclass
@@ -144,18 +152,10 @@ def type_label(doc_type: str) -> str:
 def _on_save(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata
         return
-    from samskab.core.tasks import enqueue_on_commit
-
-    from .tasks import index_object
-
-    enqueue_on_commit(index_object, model=sender._meta.label_lower, pk=str(instance.pk))
+    object_changed.send(sender=sender, pk=str(instance.pk))
 
 
 def _on_delete(sender, instance, **kwargs):
-    from samskab.core.tasks import enqueue_on_commit
-
-    from .tasks import remove_object
-
     adapter = _by_model.get(sender)
     if adapter is not None:
-        enqueue_on_commit(remove_object, doc_type=adapter.doc_type, object_id=str(instance.pk))
+        object_removed.send(sender=sender, doc_type=adapter.doc_type, object_id=str(instance.pk))

@@ -1,6 +1,3 @@
-import sys
-import types
-
 import pytest
 from django.template.loader import render_to_string
 
@@ -12,34 +9,27 @@ from .factories import GroupMembershipFactory, GroupResourceFactory, TopicSugges
 
 
 def test_meetings_are_empty_without_the_events_app(group, member, monkeypatch):
-    monkeypatch.setattr(selectors.apps, "is_installed", lambda name: name != "samskab.events")
+    monkeypatch.setattr(selectors, "_meetings_source", None)  # as if events were not installed
     assert selectors.meetings_for(group, member) == {"upcoming": [], "past": []}
 
 
-def test_meetings_come_from_the_events_selectors(group, member, monkeypatch):
+def test_meetings_come_from_the_registered_source(group, member, monkeypatch):
     calls = []
 
-    def upcoming_events(*, network, theme_group=None, user=None):
-        calls.append(("upcoming", network, theme_group, user))
-        return ["next"]
+    def source(group, user):
+        calls.append((group, user))
+        return {"upcoming": ["next"], "past": ["last"]}
 
-    def past_events(*, network, theme_group=None, user=None):
-        calls.append(("past", network, theme_group, user))
-        return ["last"]
-
-    package = types.ModuleType("samskab.events")
-    module = types.ModuleType("samskab.events.selectors")
-    module.upcoming_events, module.past_events = upcoming_events, past_events
-    package.selectors = module
-    monkeypatch.setitem(sys.modules, "samskab.events", package)
-    monkeypatch.setitem(sys.modules, "samskab.events.selectors", module)
-    monkeypatch.setattr(selectors.apps, "is_installed", lambda name: name == "samskab.events")
-
+    monkeypatch.setattr(selectors, "_meetings_source", None)
+    selectors.register_meetings(source)
     assert selectors.meetings_for(group, member) == {"upcoming": ["next"], "past": ["last"]}
-    assert calls == [
-        ("upcoming", group.network, group, member),
-        ("past", group.network, group, member),
-    ]
+    assert calls == [(group, member)]
+
+
+def test_the_events_app_registers_its_meetings():
+    from samskab.events.selectors import group_meetings
+
+    assert selectors._meetings_source is group_meetings
 
 
 def test_meetings_partial_renders_empty_lists():

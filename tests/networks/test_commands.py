@@ -2,8 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from samskab.accounts.models import Person, User
-from samskab.networks.models import Membership, Network, Organisation
+from samskab.networks.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -70,36 +69,3 @@ def test_import_without_required_columns(tmp_path, capsys):
 def test_import_of_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         call_command("import_organisations", tmp_path / "nope.csv")
-
-
-def test_demo_data_is_complete_and_loads_twice_without_duplicates(capsys):
-    call_command("load_demo")
-    counts = (
-        Network.objects.count(),
-        Organisation.objects.count(),
-        Membership.objects.count(),
-        Person.objects.count(),
-        User.objects.count(),
-    )
-    call_command("load_demo", "--quiet")
-    assert counts == (
-        Network.objects.count(),
-        Organisation.objects.count(),
-        Membership.objects.count(),
-        Person.objects.count(),
-        User.objects.count(),
-    )
-    dk = Organisation.objects.municipalities().filter(country="DK")
-    assert dk.count() == 98
-    assert set(dk.values_list("code", flat=True)) >= {"101", "147", "400", "740", "851", "860"}
-    sund_by = Network.objects.get(slug="sund-by-netvaerket")
-    members = Organisation.objects.members_of(sund_by).municipalities().count()
-    assert 75 <= members <= 85
-    sunne = Network.objects.get(slug="sunne-kommuner")
-    assert Organisation.objects.members_of(sunne).count() >= 24
-    assert sunne.default_language == "nb" and sunne.time_zone == "Europe/Oslo"
-    out = capsys.readouterr().out
-    assert "sekretariat@sundby.example" in out
-    # No real contact data: every phone number starts with 0 after the country code.
-    assert not Person.objects.exclude(phone="").exclude(phone__regex=r"^\+4[57] 0").exists()
-    assert not Person.objects.exclude(email="").exclude(email__endswith=".example").exists()

@@ -209,12 +209,3 @@ def test_schema_is_recreated_when_missing(corpus):
     backends.create_schema(connection)
     assert search(query="kanelstang").total == 1
     assert search(query="skolemad").total >= 2
-
-
-def test_demo_loader_rebuilds_the_index(corpus):
-    from samskab.search import demo
-
-    out = io.StringIO()
-    assert demo.load(stdout=out) == 0  # nothing registered in tests: the index is emptied
-    assert "0 documents" in out.getvalue()
-    assert SearchDocument.objects.count() == 0

@@ -7,19 +7,22 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from samskab.core.text import slugify
-from samskab.networks.demo_data import (
-    FIRST_NAMES_DK,
-    FIRST_NAMES_NO,
-    LAST_NAMES_DK,
-    LAST_NAMES_NO,
+from samskab.cases.models import (
+    Case,
+    CaseLink,
+    CaseMaterial,
+    CaseQuality,
+    Comment,
+    InterventionType,
+    Topic,
 )
+from samskab.cases.models import QualityCriterion as QC
+from samskab.cases.services import record_revision
+from samskab.core.text import slugify
 from samskab.networks.models import Network, Organisation
 
-from . import demo_data as data
-from .models import Case, CaseLink, CaseMaterial, CaseQuality, Comment, InterventionType, Topic
-from .models import QualityCriterion as QC
-from .services import record_revision
+from .data import cases as data
+from .data.networks import FIRST_NAMES_DK, FIRST_NAMES_NO, LAST_NAMES_DK, LAST_NAMES_NO
 
 # Municipalities that took up another's idea: (index in DK_CASES/NO_CASES, code).
 DK_ADOPTIONS = [

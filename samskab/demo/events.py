@@ -8,10 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from samskab.accounts.models import User
+from samskab.events.models import AgendaItem, Event, Question, Registration, new_code
 from samskab.groups.models import ThemeGroup
 from samskab.networks.models import Network
-
-from .models import AgendaItem, Event, Question, Registration, new_code
 
 K, F, A = Event.Kind, Event.Format, Event.Audience
 
@@ -291,7 +290,7 @@ def load(stdout=None):
 
 
 def _registrations(event, users, guests, days):
-    from .predicates import in_event_audience
+    from samskab.events.predicates import in_event_audience
 
     people = [(u.name, u.email, u) for u in users if in_event_audience(u, event)]
     if event.audience in Event.OPEN_AUDIENCES:

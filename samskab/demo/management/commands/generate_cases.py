@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from samskab.cases import synthetic
+from samskab.demo.synthetic import cases as synthetic
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Demo theme groups for both networks (run after ``samskab.networks.demo.load``)."""
+"""Demo theme groups for both networks (run after ``samskab.demo.networks.load``)."""
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -6,11 +6,7 @@ from django.utils import timezone
 
 from samskab.accounts.models import Person, User
 from samskab.core.text import slugify
-from samskab.networks.demo import DEMO_PASSWORD, _phone
-from samskab.networks.models import Network, Organisation, Role
-
-from . import demo_data as data
-from .models import (
+from samskab.groups.models import (
     GroupAlias,
     GroupContact,
     GroupMembership,
@@ -19,6 +15,10 @@ from .models import (
     ThemeGroup,
     TopicSuggestion,
 )
+from samskab.networks.models import Network, Organisation, Role
+
+from .data import groups as data
+from .networks import DEMO_PASSWORD, phone
 
 NETWORKS = {
     "sund-by-netvaerket": ("DK", data.DK_GROUPS, data.DK_PEOPLE),
@@ -70,7 +70,7 @@ def _contact_person(key, country, n):
             "name": name,
             "title": title,
             "organisation": _municipality(country, code),
-            "phone": _phone(country, 900 + n),
+            "phone": phone(country, 900 + n),
             "public_consent": consent,
         },
     )

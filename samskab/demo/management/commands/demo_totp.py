@@ -3,7 +3,7 @@ import time
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management.base import BaseCommand
 
-from samskab.networks.demo import DEMO_TOTP_SECRET
+from samskab.demo.networks import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):

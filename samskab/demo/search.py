@@ -2,7 +2,7 @@
 cases (and later news, events, groups) are searchable without a running task worker.
 Keep this loader last in DEMO_LOADERS. Idempotent: a rebuild replaces the index."""
 
-from . import indexer
+from samskab.search import indexer
 
 
 def load(stdout=None):

@@ -61,25 +61,3 @@ def test_erase_cancels_future_and_anonymises(
     assert waiting.status == "confirmed"  # the freed place went to the waiting list
     assert old.name == "–" and old.email == "" and old.attended is True
     assert guest.registered_by is None and guest.email == "vera@test.example"
-
-
-def test_demo_data_is_idempotent(db):
-    from samskab.events import demo
-    from samskab.events.models import Event
-    from samskab.groups import demo as groups_demo
-    from samskab.groups.models import ThemeGroup
-    from samskab.networks import demo as network_demo
-
-    network_demo.load()
-    groups_demo.load()
-    demo.load()
-    counts = (Event.objects.count(), Registration.objects.count())
-    assert counts[0] >= 10 and counts[1] > 10
-    now = timezone.now()
-    for group in ThemeGroup.objects.all():  # every group has a coming and a past meeting
-        assert group.events.filter(starts_at__gt=now).exists(), group
-        assert group.events.filter(ends_at__lt=now).exists(), group
-    demo.load()
-    assert (Event.objects.count(), Registration.objects.count()) == counts
-    assert Event.objects.filter(ends_at__lt=timezone.now()).exists()
-    assert Event.objects.filter(network__slug="sunne-kommuner").count() >= 4

@@ -6,9 +6,9 @@ import random
 from django.db import transaction
 
 from samskab.accounts.models import Person
+from samskab.networks.models import Membership, Network, Organisation, Role
 
-from . import demo_data as data
-from .models import Membership, Network, Organisation, Role
+from .data import networks as data
 
 NETWORKS = [
     {
@@ -76,7 +76,7 @@ DEMO_PASSWORD = "samskab-demo"  # noqa: S105 - printed for demo log-ins only
 DEMO_TOTP_SECRET = "SAMSKABDEMOSAMSKABDEMOSAMSKAB234"  # noqa: S105
 
 
-def _phone(country: str, n: int) -> str:
+def phone(country: str, n: int) -> str:
     # Danish and Norwegian subscriber numbers never start with 0, so these are never real.
     prefix = "+45" if country == "DK" else "+47"
     digits = f"{n:06d}"
@@ -156,7 +156,7 @@ def load(stdout=None):
                 name=name,
                 title=title,
                 organisation=org,
-                phone=_phone(country, n),
+                phone=phone(country, n),
                 email=f"{name.split()[0].lower()}.{n}@kommune.example",
                 public_consent=rng.random() < 0.7,
             )

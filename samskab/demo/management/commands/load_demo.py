@@ -1,13 +1,15 @@
 from django.core.management.base import BaseCommand
-from django.utils.module_loading import import_string
 
-# Each app that has demo data adds its loader here, in dependency order.
+from samskab.demo import cases, events, groups, networks, search
+from samskab.demo.networks import DEMO_PASSWORD, DEMO_TOTP_SECRET
+
+# Each app that has demo data has its loader here, in dependency order.
 DEMO_LOADERS = [
-    "samskab.networks.demo.load",
-    "samskab.groups.demo.load",
-    "samskab.cases.demo.load",
-    "samskab.events.demo.load",
-    "samskab.search.demo.load",  # last: indexes what the loaders above created
+    networks.load,
+    groups.load,
+    cases.load,
+    events.load,
+    search.load,  # last: indexes what the loaders above created
 ]
 
 
@@ -19,14 +21,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, quiet=False, **options):
         accounts = []
-        for path in DEMO_LOADERS:
-            result = import_string(path)(stdout=self.stdout)
-            if path == "samskab.networks.demo.load":
+        for load in DEMO_LOADERS:
+            result = load(stdout=self.stdout)
+            if load is networks.load:
                 accounts = result
         if quiet:
             return
-        from samskab.networks.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
-
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo log-ins (password for all: {DEMO_PASSWORD})"))
         for email, label, needs_mfa in accounts:

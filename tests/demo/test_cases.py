@@ -1,8 +1,8 @@
 import pytest
 
-from samskab.cases import demo
 from samskab.cases.models import Case, Topic
-from samskab.networks import demo as networks_demo
+from samskab.demo import cases as demo
+from samskab.demo import networks as networks_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -21,12 +21,12 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from samskab.cases import listing
+from samskab.cases.models import Case, Comment, Follow, InterventionType, Topic
 from samskab.core.text import slugify
 from samskab.networks.models import Network, Organisation
 
-from . import listing
-from . import synthetic_data as data
-from .models import Case, Comment, Follow, InterventionType, Topic
+from . import data
 
 USER_EMAIL = "generated-{seed}-{n}@samskab.example"
 USERS_PER_SEED = 200
@@ -245,9 +245,8 @@ def generate(
 
 def index_cases(ids, *, progress=None) -> tuple[int, float]:
     """Add the cases ``ids`` (not yet in the search index) to it in bulk."""
+    from samskab.cases.search import CaseAdapter
     from samskab.search import indexer
-
-    from .search import CaseAdapter
 
     adapter = CaseAdapter()
 
