@@ -1,6 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
+from samskab.core.client_ip import client_ip
 from samskab.core.tasks import send_email
 
 
@@ -22,6 +24,14 @@ class AccountAdapter(DefaultAccountAdapter):
         send_email.enqueue(
             subject=message.subject, body=message.body, to=list(message.to), html=html
         )
+
+    def get_client_ip(self, request):
+        """allauth's rate limits count by the same client address as every other limit
+        (X-Forwarded-For read only from TRUSTED_PROXIES)."""
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
