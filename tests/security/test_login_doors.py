@@ -176,3 +176,16 @@ def test_staff_without_an_authenticator_is_sent_to_set_one_up_from_the_admin(cli
         response = client.get(path)
         assert response.status_code == 302
         assert response.headers["Location"] == reverse("mfa_activate_totp"), path
+
+
+def test_staff_setting_up_an_authenticator_may_confirm_by_an_e_mailed_code(client, dk_network):
+    """Activating an authenticator asks to confirm who one is; every way allauth offers
+    (the password, or a code by e-mail) stays reachable until one is set up."""
+    from samskab.networks.models import Role
+    from tests.conftest import make_user_with_role
+
+    user = make_user_with_role(dk_network, Role.Kind.SECRETARIAT, mfa=False)
+    client.force_login(user)
+    for name in ("account_reauthenticate", "account_request_reauthentication_code"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
