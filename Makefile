@@ -5,13 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
+# What `make lint` does when no vulnerability service answers: fail, or warn (tools/audit.py).
+AUDIT_OFFLINE ?= fail
 
-.PHONY: run test test-postgres lint format bench totp messages worker clean help
+.PHONY: run test test-postgres lint audit format bench totp messages worker clean help
 
 help:
 	@echo "make run    set up and serve http://127.0.0.1:$(PORT) with demo data"
 	@echo "make test   run the whole test suite (SQLite, or DATABASE_URL)"
-	@echo "make lint   ruff, formatting, migration checks and the import layers"
+	@echo "make lint   ruff, formatting, migration checks, the import layers and the vulnerability audit"
+	@echo "make audit  known vulnerabilities in the Python and npm dependencies"
 	@echo "make bench  benchmarks (see bench/README.md)"
 	@echo "make totp   the current two-factor code of the demo staff accounts"
 
@@ -54,6 +57,10 @@ lint: deps
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python tools/audit.py --offline=$(AUDIT_OFFLINE)
+
+audit: deps
+	$(BIN)/python tools/audit.py --offline=$(AUDIT_OFFLINE)
 
 format: deps
 	$(BIN)/ruff check --fix .

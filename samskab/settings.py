@@ -5,6 +5,7 @@ variable; README.md lists them all. The defaults are for development and are saf
 DEBUG is on, e-mail goes to the console, the database is SQLite under ``var/``.
 """
 
+import ipaddress
 import os
 import tempfile
 from pathlib import Path
@@ -187,7 +188,14 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "samskab.accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "samskab.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samskab] "
-# Failed log-ins: at most 10 a minute from one address and 5 per 5 minutes for one account.
+# Every way into a session runs allauth's log-in stages (e-mail verification, then the
+# second factor for anyone with an authenticator app): the admin's log-in page sends to
+# allauth's, logging in on e-mail confirmation continues to the second factor, and a
+# password reset does not log in.
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Failed log-ins: at most 10 a minute from one address and 5 per 5 minutes for one account
+# (also counted for wrong second-factor codes). The address is samskab.core.client_ip's
+# (the adapter's get_client_ip), so ALLAUTH_TRUSTED_PROXY_COUNT stays unset.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Samskab"
@@ -266,6 +274,15 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     }
 
 # --- Security -------------------------------------------------------------------------
+# Addresses or networks of our own reverse proxies (nginx). Only a request that comes from
+# one of them has its X-Forwarded-For read: the client is the right-most address there that
+# is not a trusted proxy (samskab.core.client_ip, which every rate limit counts by).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an IP address") from exc
 HTTPS = env_bool("HTTPS", not DEBUG and not TESTING)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_SSL_REDIRECT = HTTPS and env_bool("SECURE_SSL_REDIRECT", True)

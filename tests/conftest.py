@@ -122,8 +122,19 @@ def political_contact(dk_network, member_org):
 
 def login(client, user):
     """Log a user in through the session, as allauth would after a completed log-in
-    (including the second factor for staff)."""
+    (including the second factor for users with an authenticator app, which the admin
+    requires; ``client.force_login`` alone gives a session without it)."""
+    from allauth.account.internal.flows.login import record_authentication
+    from django.test import RequestFactory
+
     client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session = client.session
+    record_authentication(request, user, "password", email=user.email)
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if totp is not None:
+        record_authentication(request, user, "mfa", id=totp.pk, type=totp.type)
+    request.session.save()
     return client
 
 

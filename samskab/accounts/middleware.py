@@ -15,6 +15,8 @@ ALLOWED_URL_NAMES = {
     "mfa_download_recovery_codes",
     "account_logout",
     "account_reauthenticate",
+    "account_request_reauthentication_code",
+    "account_confirm_reauthentication_code",
     "account_email",
     "account_confirm_email",
     "account_email_verification_sent",

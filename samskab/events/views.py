@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samskab.core.client_ip import client_ip
 from samskab.core.pagination import paginate
 from samskab.groups.models import ThemeGroup
 
@@ -368,7 +369,7 @@ def _too_many_mails(request, email: str) -> bool:
     from django.core.cache import cache
 
     keys = [
-        f"events:signup-mail:ip:{request.META.get('REMOTE_ADDR', '')}",
+        f"events:signup-mail:ip:{client_ip(request)}",
         f"events:signup-mail:to:{email.lower()}",
     ]
     too_many = False

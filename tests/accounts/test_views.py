@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from samskab.accounts.models import Person
 from samskab.networks.models import Role
-from tests.conftest import make_user_with_role
+from tests.conftest import login, make_user_with_role
 from tests.factories import PASSWORD, PersonFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
@@ -229,7 +229,7 @@ def test_admin_scopes_staff_to_their_own_network(client, dk_network, no_network,
         organisation__country="NO",
         organisation__code="4601",
     )
-    client.force_login(staff_user)
+    login(client, staff_user)
     body = client.get("/en/admin/networks/membership/").content.decode()
     assert "Egen Kommune" in body and "Fremmed kommune" not in body
     assert client.get(f"/en/admin/networks/membership/{foreign.pk}/change/").status_code == 302
@@ -244,7 +244,7 @@ def test_admin_is_closed_to_non_staff(client, org_editor):
 
 
 def test_admin_is_in_danish(client, staff_user):
-    client.force_login(staff_user)
+    login(client, staff_user)
     body = client.get("/da/admin/").content.decode()
     assert "Samskab-administration" in body
     assert "Medlemskaber" in body
@@ -253,7 +253,7 @@ def test_admin_is_in_danish(client, staff_user):
 def test_admin_erase_action(client, dk_network, member_org, staff_user):
     person = PersonFactory(organisation=member_org, name="Til Sletning")
     RoleFactory(network=dk_network, person=person, organisation=member_org)
-    client.force_login(staff_user)
+    login(client, staff_user)
     client.post(
         "/en/admin/accounts/person/", {"action": "erase_people", "_selected_action": [person.pk]}
     )

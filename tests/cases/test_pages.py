@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from samskab.cases.models import Case, CaseLink, CaseMaterial, CaseQuality, Topic
+from tests.conftest import login
 from tests.factories import MembershipFactory, OrganisationFactory
 
 from .conftest import PDF
@@ -188,7 +189,7 @@ def test_period_rendering(client, case):
 
 
 def test_staff_can_add_and_translate_a_topic_in_admin(client, staff_user):
-    client.force_login(staff_user)
+    login(client, staff_user)  # the admin wants the second factor
     response = client.post(
         "/en/admin/cases/topic/add/",
         {"label_da": "Søvn", "label_nb": "Søvn", "label_en": "Sleep", "slug": "soevn", "order": 20},

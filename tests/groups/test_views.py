@@ -11,6 +11,7 @@ from samskab.groups.models import (
     ThemeGroup,
     TopicSuggestion,
 )
+from tests.conftest import login
 from tests.factories import PersonFactory
 
 from .conftest import fresh
@@ -498,7 +499,7 @@ def test_logged_in_pages_are_never_cached(client, group, member):
 
 def test_admin_shows_only_the_own_networks_groups(client, group, staff_user, no_network):
     norwegian = ThemeGroupFactory(network=no_network, name="Medborgerskap", slug="medborgerskap")
-    client.force_login(staff_user)
+    login(client, staff_user)  # the admin wants the second factor
     html = client.get("/da/admin/groups/themegroup/").content.decode()
     assert group.name in html and norwegian.name not in html
     assert client.get(f"/da/admin/groups/themegroup/{norwegian.pk}/change/").status_code in (
