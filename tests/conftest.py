@@ -1,6 +1,7 @@
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.test import Client
 from pytest_factoryboy import register
 
 from samskab.networks.models import Role
@@ -22,6 +23,14 @@ register(PersonFactory)
 register(RoleFactory)
 
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
+
+
+@pytest.fixture(autouse=True)
+def _complete_logins(monkeypatch):
+    """``client.force_login`` gives the session of a completed allauth log-in, second
+    factor included; tests of sessions without it use ``force_login_without_second_factor``
+    or log in through the real log-in pages."""
+    monkeypatch.setattr(Client, "force_login", login)
 
 
 @pytest.fixture(autouse=True)
@@ -120,14 +129,25 @@ def political_contact(dk_network, member_org):
     return make_user_with_role(dk_network, Role.Kind.POLITICAL_CONTACT, member_org)
 
 
-def login(client, user):
+_plain_force_login = Client.force_login
+
+
+def force_login_without_second_factor(client, user):
+    """A session with no record of how it was made (as a direct call to
+    ``django.contrib.auth.login`` would make): staff with an authenticator reach nothing."""
+    _plain_force_login(client, user)
+    return client
+
+
+def login(client, user, backend=None):
     """Log a user in through the session, as allauth would after a completed log-in
-    (including the second factor for users with an authenticator app, which the admin
-    requires; ``client.force_login`` alone gives a session without it)."""
+    (including the second factor for users with an authenticator app, which staff pages
+    and the admin require). ``client.force_login`` does this in every test (see
+    ``_complete_logins``)."""
     from allauth.account.internal.flows.login import record_authentication
     from django.test import RequestFactory
 
-    client.force_login(user)
+    _plain_force_login(client, user, backend)
     request = RequestFactory().get("/")
     request.session = client.session
     record_authentication(request, user, "password", email=user.email)
@@ -138,4 +158,4 @@ def login(client, user):
     return client
 
 
-__all__ = ["Authenticator", "login", "make_user_with_role"]
+__all__ = ["Authenticator", "force_login_without_second_factor", "login", "make_user_with_role"]

@@ -3,8 +3,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from samskab.core.admin_site import authenticated_with_mfa
 from samskab.networks.predicates import staff_network_ids
 
 ALLOWED_URL_NAMES = {
@@ -35,7 +37,8 @@ def must_have_mfa(user) -> bool:
 
 class StaffMFARequiredMiddleware:
     """Secretariat staff (and Django staff) must set up an authenticator app before they
-    can use anything else: every page sends them to the set-up page until they have."""
+    can use anything else: every page sends them to the set-up page until they have. Once
+    they have one, a session in which they did not give the code sends them to give it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -54,7 +57,14 @@ class StaffMFARequiredMiddleware:
         if not must_have_mfa(request.user):
             return None
         if is_mfa_enabled(request.user, types=["totp"]):
-            return None
+            if authenticated_with_mfa(request):
+                return None
+            # Defence in depth: a staff session made without the second factor (a door
+            # that skipped it) reaches nothing until the code is given.
+            if match.url_name in ("mfa_reauthenticate", "account_reauthenticate"):
+                return None
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
         messages.warning(
             request,
             _(

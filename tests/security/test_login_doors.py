@@ -141,14 +141,26 @@ def test_email_confirmation_door_needs_the_second_factor(client, staff_user, sta
     assert_usable(client, staff_pages)
 
 
-def test_admin_refuses_a_session_without_the_second_factor(client, staff_user, staff_pages):
+def test_staff_pages_refuse_a_session_without_the_second_factor(client, staff_user, staff_pages):
     """Defence in depth: a session made without allauth's second factor (as a direct call
-    to django.contrib.auth.login would make) does not open the admin; the admin's log-in
-    page asks for the code again, and then it opens."""
-    client.force_login(staff_user)
+    to django.contrib.auth.login would make) reaches no page at all, staff pages included;
+    each asks for the code, and then works."""
+    from tests.conftest import force_login_without_second_factor
+
+    force_login_without_second_factor(client, staff_user)
+    for path in staff_pages:
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response.headers["Location"].startswith(reverse("mfa_reauthenticate")), path
+
+
+def test_admin_refuses_a_session_without_the_second_factor(client, staff_user, staff_pages):
+    """The admin asks for the code again in such a session, and then it opens."""
+    from tests.conftest import force_login_without_second_factor
+
+    force_login_without_second_factor(client, staff_user)
     response = client.get("/en/admin/")
     assert response.status_code == 302
-    response = client.get(response.headers["Location"])
     assert response.headers["Location"] == (
         reverse("mfa_reauthenticate") + "?next=%2Fen%2Fadmin%2F"
     )
