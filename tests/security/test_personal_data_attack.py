@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from samskab.accounts.models import Person
-from samskab.accounts.services import personal_data_export, person_erase, user_erase
+from samskab.accounts.services import person_erase, personal_data_export, user_erase
 from samskab.events.models import Answer, Registration
 from samskab.groups.models import GroupContact
 from tests.cases.factories import CaseFactory
@@ -140,9 +140,7 @@ def test_ones_own_verified_address_still_finds_ones_own_records(dk_network):
     login_address = RegistrationFactory(
         event=EventFactory(network=dk_network), email="vera@private.example"
     )
-    case = CaseFactory(
-        network=dk_network, organisation=OrganisationFactory(), contact_email=VICTIM
-    )
+    case = CaseFactory(network=dk_network, organisation=OrganisationFactory(), contact_email=VICTIM)
     data = personal_data_export(user=vera)
     assert {r["code"] for r in data["events"]["registrations"]} == {
         guest.code,
