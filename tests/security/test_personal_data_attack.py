@@ -11,11 +11,18 @@ from django.contrib.auth import get_user_model
 
 from samskab.accounts.models import Person
 from samskab.accounts.services import person_erase, personal_data_export, user_erase
+from samskab.cases.services import record_revision
 from samskab.events.models import Answer, Registration
 from samskab.groups.models import GroupContact
 from tests.cases.factories import CaseFactory
 from tests.events.factories import EventFactory, QuestionFactory, RegistrationFactory
-from tests.factories import PASSWORD, OrganisationFactory, PersonFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    OrganisationFactory,
+    PersonFactory,
+    RoleFactory,
+    UserFactory,
+)
 from tests.groups.factories import ThemeGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,14 +57,20 @@ def victim_records(dk_network, other_org):
         contact_phone="+45 00 11 22 33",
         contact_public=False,
     )
+    record_revision(actor=None, case=case, action="edited")
     vera = PersonFactory(name="Vera Victim", email=VICTIM, organisation=other_org)
+    RoleFactory(network=dk_network, person=vera, organisation=other_org)
     group = ThemeGroupFactory(network=dk_network)
     GroupContact.objects.create(group=group, person=vera)
     return {"registration": registration, "case": case, "person": vera, "group": group}
 
 
 @pytest.fixture
-def attacker(client, plain_user):
+def attacker(client, plain_user, dk_network):
+    # A colleague signed the attacker up by their own (verified) log-in address.
+    RegistrationFactory(
+        event=EventFactory(network=dk_network, title="Mallory's own"), email=plain_user.email
+    )
     client.force_login(plain_user)
     response = client.post(
         "/en/me/edit/",
@@ -74,9 +87,11 @@ def test_profile_e_mail_does_not_reach_anothers_data_in_the_export(
     response = client.get("/en/me/data.json")
     body = response.content.decode()
     data = json.loads(body)
-    assert data["events"]["registrations"] == []
+    # Changing the profile e-mail changed nothing about whose data one reaches.
+    assert [r["event"] for r in data["events"]["registrations"]] == ["Mallory's own"]
     assert data["case_contacts"]["contact_person_of"] == []
     assert data["group_contacts"] == []
+    assert data["person"]["roles"] == []
     assert victim_records["registration"].code not in body
     assert "no nuts" not in body
     assert "+45 00 11 22 33" not in body
@@ -98,10 +113,12 @@ def test_erasing_ones_own_account_leaves_anothers_data_alone(
     case.refresh_from_db()
     assert case.contact_name == "Vera Victim" and case.contact_email == VICTIM
     assert case.contact_phone == "+45 00 11 22 33"
+    assert all(r.data["contact"]["email"] == VICTIM for r in case.revisions.all())
     vera = victim_records["person"]
     vera.refresh_from_db()
     assert vera.name == "Vera Victim" and vera.erased_at is None
     assert GroupContact.objects.filter(person=vera).exists()
+    assert vera.roles.count() == 1
 
 
 def test_erasing_a_person_record_by_its_typed_address_leaves_anothers_data_alone(
