@@ -282,3 +282,29 @@ def test_an_editor_joins_their_own_organisation_at_once(client, member_org, dk_n
     ask_to_join(client, editor, member_org, title="Projektleder")
     person = Person.objects.get(user=editor)
     assert person.organisation == member_org and person.requested_organisation is None
+
+
+def test_consent_recorded_in_the_admin_is_recorded_as_the_secretariats(
+    client, staff_user, member_org
+):
+    record = PersonFactory(organisation=member_org, name="Adm Person")
+    client.force_login(staff_user)
+    response = client.post(
+        f"/en/admin/accounts/person/{record.pk}/change/",
+        {
+            "name": "Adm Person",
+            "title": "",
+            "organisation": member_org.pk,
+            "phone": "",
+            "email": "",
+            "public_consent": "on",
+            "user": "",
+            "roles-TOTAL_FORMS": "0",
+            "roles-INITIAL_FORMS": "0",
+            "roles-MIN_NUM_FORMS": "0",
+            "roles-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record.refresh_from_db()
+    assert record.public_consent and record.consent_changed_by == staff_user
