@@ -99,7 +99,7 @@ def organisation_people(request, slug):
     organisation = _organisation_or_403(request, slug)
     people = paginate(
         request,
-        organisation.people.filter(erased_at__isnull=True).select_related("user").order_by("name"),
+        organisation.people.filter(erased_at__isnull=True).order_by("name"),
         per_page=50,
     )
     requests = (
