@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -29,7 +28,6 @@ urlpatterns += i18n_patterns(
 handler403 = "samskab.core.views.error_403"
 handler404 = "samskab.core.views.error_404"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (MEDIA_ROOT) are never served by a static route, not even in development:
+# each is handed out by a view that checks who may have it (cases' materials, groups'
+# resources).

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -34,9 +35,22 @@ class PersonAdmin(SecretariatAdminMixin, admin.ModelAdmin):
     list_filter = ["public_consent", "roles__network", "roles__kind"]
     search_fields = ["name", "email", "organisation__name"]
     autocomplete_fields = ["organisation", "user"]
-    readonly_fields = ["consent_changed_at", "erased_at"]
+    readonly_fields = [
+        "consent_changed_at",
+        "consent_changed_by",
+        "requested_organisation",
+        "requested_at",
+        "erased_at",
+    ]
     inlines = [RoleInline]
     actions = ["erase_people"]
+
+    def save_model(self, request, obj, form, change):
+        if "public_consent" in form.changed_data:
+            # Consent the secretariat records for the person: who and when.
+            obj.consent_changed_at = timezone.now()
+            obj.consent_changed_by = request.user
+        super().save_model(request, obj, form, change)
 
     def scope_queryset(self, request, queryset, network_ids):
         return queryset.filter(

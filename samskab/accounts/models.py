@@ -82,6 +82,16 @@ class Person(models.Model):
         help_text=_("The person agreed that phone and e-mail may be shown on public pages."),
     )
     consent_changed_at = models.DateTimeField(_("consent changed"), null=True, blank=True)
+    # Who recorded the consent: the person themselves, or the secretariat on their behalf.
+    consent_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -89,6 +99,20 @@ class Person(models.Model):
         null=True,
         blank=True,
         related_name="person",
+    )
+    # A person with a log-in asks to join an organisation; its editors or the secretariat
+    # confirm (then it becomes ``organisation``) or decline.
+    requested_organisation = models.ForeignKey(
+        "networks.Organisation",
+        verbose_name=_("asked to join"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="join_requests",
+    )
+    requested_at = models.DateTimeField(
+        _("asked to join on"), null=True, blank=True, editable=False
     )
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,12 +1,12 @@
 """The case bank: good practice a municipality publishes for others to reuse."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from samskab.core.files import unguessable_name
 
 
 class Topic(models.Model):
@@ -224,8 +224,7 @@ class Case(models.Model):
 
 
 def material_upload_to(instance, filename):
-    # A random folder keeps names unguessable and lets two files share a name.
-    return f"cases/{instance.case_id}/{uuid.uuid4().hex}/{filename}"
+    return unguessable_name(f"cases/{instance.case_id}", filename)
 
 
 class CaseMaterial(models.Model):

@@ -1,7 +1,6 @@
 """The case bank's sections of a person's data: comments and reports, follows and
-notifications, cases they created or are the contact person of."""
+notifications, cases they created or are the contact person of (by a verified address)."""
 
-from django.db.models import Q
 from django.utils import timezone
 
 from samskab.accounts import personal_data
@@ -9,23 +8,12 @@ from samskab.accounts import personal_data
 from .models import Case, CaseRevision, Comment, CommentReport, Follow, Notification
 
 
-def _emails(user, person) -> set[str]:
-    emails = set()
-    if user is not None and user.email:
-        emails.add(user.email.lower())
-    if person is not None and person.email:
-        emails.add(person.email.lower())
-    return emails
-
-
-def _contact_cases(user, person):
-    emails = _emails(user, person)
+def _contact_cases(emails: set[str]):
+    """Cases whose contact is given by one of the user's verified addresses (the person's
+    typed contact e-mail proves nothing)."""
     if not emails:
         return Case.objects.none()
-    query = Q()
-    for email in emails:
-        query |= Q(contact_email__iexact=email)
-    return Case.objects.filter(query)
+    return Case.objects.filter(personal_data.email_query("contact_email", emails))
 
 
 def _export_comments(user, person):
@@ -101,15 +89,15 @@ def _export_cases(user, person):
             "email": c.contact_email,
             "public": c.contact_public,
         }
-        for c in _contact_cases(user, person)
+        for c in _contact_cases(personal_data.verified_emails(user))
     ]
     revisions = CaseRevision.objects.filter(author=user).count() if user is not None else 0
     return {"cases_created": created, "contact_person_of": contact, "revisions_made": revisions}
 
 
 def _erase_cases(user, person):
-    emails = _emails(user, person)
-    cases = list(_contact_cases(user, person))
+    emails = personal_data.verified_emails(user)
+    cases = list(_contact_cases(emails))
     for case in cases:
         Case.objects.filter(pk=case.pk).update(
             contact_name="",

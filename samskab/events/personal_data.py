@@ -1,6 +1,6 @@
 """Personal data held by events: a person's registrations (including those made for them
-by a colleague, found by e-mail address), the guests a user signed up, answers, the
-calendar feed token, and the events a user created."""
+by a colleague, found by an address the user has verified), the guests a user signed up,
+answers, the calendar feed token, and the events a user created."""
 
 from django.db.models import Q
 from django.utils import timezone
@@ -13,12 +13,14 @@ ERASED = "–"
 
 
 def _own_registrations(user, person):
-    q = Q(pk__in=[])
-    if user is not None:
-        q |= Q(user=user) | Q(email=user.email.lower())
-    if person is not None and person.email:
-        q |= Q(email=person.email.lower())
-    return Registration.objects.filter(q).select_related("event")
+    """The user's own registrations and those made for one of their verified addresses;
+    never by the person's contact e-mail, which anyone can type."""
+    if user is None:
+        return Registration.objects.none()
+    emails = personal_data.verified_emails(user)
+    return Registration.objects.filter(
+        Q(user=user) | personal_data.email_query("email", emails)
+    ).select_related("event")
 
 
 def _export(user, person):

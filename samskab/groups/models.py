@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samskab.core.files import unguessable_name
+
 
 class ThemeGroup(models.Model):
     """A theme group (temagruppe) of municipal staff and partners that meets 3-4 times a year."""
@@ -145,7 +147,7 @@ class GroupContact(models.Model):
 
 
 def resource_upload_to(instance, filename):
-    return f"groups/{instance.group_id}/{filename}"
+    return unguessable_name(f"groups/{instance.group_id}", filename)
 
 
 class GroupResource(models.Model):

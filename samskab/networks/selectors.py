@@ -66,3 +66,18 @@ def organisation_detail(*, slug: str, network):
         .prefetch_related(_contact_prefetch(network), "memberships__network")
         .get(slug=slug)
     )
+
+
+def join_request_deciders(*, organisation) -> list[tuple[str, str]]:
+    """(e-mail, language) of everyone who may confirm a request to join ``organisation``:
+    its editors and the secretariat of the networks it is a member of, with log-ins."""
+    networks = Membership.objects.filter(organisation=organisation).values("network_id")
+    roles = (
+        Role.objects.current()
+        .filter(person__user__isnull=False, person__user__is_active=True)
+        .filter(
+            Q(kind=Role.Kind.ORG_EDITOR, organisation=organisation)
+            | Q(kind=Role.Kind.SECRETARIAT, network_id__in=networks)
+        )
+    )
+    return sorted(set(roles.values_list("person__user__email", "person__user__language")))

@@ -18,7 +18,9 @@ PROTECTED = [
     "/da/me/edit/",
     "/da/me/data.json",
     "/da/me/erase/",
+    "/da/me/organisation/withdraw/",
     "/da/organisations/{slug}/people/",
+    "/da/organisations/{slug}/people/requests/{pk}/",
     "/da/people/{pk}/edit/",
     "/da/people/{pk}/erase/",
 ]
