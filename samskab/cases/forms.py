@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from samskab.core import params
 from samskab.networks.models import Organisation
 
 from .files import ALLOWED_LABEL, MAX_MATERIAL_SIZE, check_material
@@ -211,7 +212,9 @@ class CommentForm(forms.Form):
         max_length=5000,
         help_text=_("Plain text; web addresses become links."),
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = params.IntegerField(
+        min_value=1, max_value=params.MAX_ID, required=False, widget=forms.HiddenInput
+    )
 
 
 class ReportForm(forms.Form):

@@ -2,6 +2,7 @@ import csv
 import difflib
 import io
 import json
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from samskab.core import params
 from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
 from samskab.networks.models import Organisation
@@ -32,9 +34,11 @@ SCALE_STEPS = list(Case.Scale)
 @require_GET
 @public_page
 def case_list(request):
-    filters = selectors.CaseFilters.from_query(request.GET)
+    filters = selectors.CaseFilters.from_query(
+        request.GET, on_invalid_number=partial(params.warn_ignored, request)
+    )
     page, facets = listing.case_listing(
-        network=request.network, filters=filters, page=request.GET.get("page", 1)
+        network=request.network, filters=filters, page=params.page_number(request)
     )
     context = {
         "page_obj": page,
@@ -604,7 +608,7 @@ EXPORT_COLUMNS = [
 
 
 def _export_rows(request):
-    filters = selectors.CaseFilters.from_query(request.GET)
+    filters = selectors.CaseFilters.from_query(request.GET, on_invalid_number=params.reject)
     cases = selectors.case_list(network=request.network, filters=filters)[:5000]
     yield [c[0] for c in EXPORT_COLUMNS]
     for case in cases:

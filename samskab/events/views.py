@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samskab.core import params
 from samskab.core.pagination import paginate
 from samskab.groups.models import ThemeGroup
 
@@ -92,10 +93,9 @@ def _filters(request, network):
     kind = kind if kind in Event.Kind.values else ""
     form = request.GET.get("form", "")
     form = form if form in ("online", "on_site") else ""
-    try:
-        group_id = int(request.GET.get("group") or 0) or None
-    except ValueError:
-        group_id = None
+    group_id = params.query_int(
+        request, "group", min_value=1, max_value=params.MAX_ID, label=_("Theme group")
+    )
     return {
         "kind": kind,
         "form": form,
@@ -881,8 +881,10 @@ def attendance(request, pk):
     if request.method == "POST":
         ids = set()
         for value in request.POST.getlist("attended"):
-            if value.isdigit():
-                ids.add(int(value))
+            try:
+                ids.add(params.parse_int(value, min_value=1, max_value=params.MAX_ID))
+            except params.InvalidNumber:
+                continue  # not a registration of this event either
         count = services.registrations_set_attendance(
             actor=request.user, event=event, attended_ids=ids
         )
