@@ -10,11 +10,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samskab.accounts.models import Person
+from samskab.core.text import fold_line_breaks, single_line
 
 from . import emails
 from .models import Answer, CalendarToken, Event, Invitation, Question, Registration, new_code
@@ -118,10 +120,10 @@ def registration_create(
         if not actor.has_perm("events.register_self", event):
             raise PermissionDenied(_("This event is not open to you."))
         user, registered_by = actor, None
-        name, email, organisation = actor.get_full_name(), actor.email, ""
+        name, email, organisation = single_line(actor.get_full_name()), actor.email, ""
         person = Person.objects.filter(user=actor).select_related("organisation").first()
         if person is not None and person.organisation_id:
-            organisation = person.organisation.name
+            organisation = single_line(person.organisation.name)
         language = actor.language or language
     else:
         if authenticated:
@@ -133,10 +135,11 @@ def registration_create(
         else:
             registered_by = None
         user = None
-        name, email = attendee.name.strip(), attendee.email.strip()
-        organisation = attendee.organisation.strip()
+        name, email = single_line(attendee.name), attendee.email.strip()
+        organisation = single_line(attendee.organisation)
         if not name or not email:
             raise ValidationError(_("Give the participant's name and e-mail address."))
+        validate_email(email)
     email = email.lower()
     cleaned = clean_answers(event, answers)
 
@@ -359,6 +362,7 @@ NOTIFY_FIELDS = [
 
 
 def _validate(event):
+    fold_line_breaks(event)
     event.full_clean(exclude=["network", "created_by"])
 
 
@@ -468,7 +472,7 @@ def event_message_participants(*, actor, event: Event, subject: str, body: str) 
     """E-mail every confirmed participant (one mail each; addresses are not shared)."""
     if not actor.has_perm("events.manage_registrations", event):
         raise PermissionDenied(_("Only the organisers may write to the participants."))
-    subject, body = subject.strip(), body.strip()
+    subject, body = single_line(subject), body.strip()
     if not subject or not body:
         raise ValidationError(_("Write a subject and a message."))
     count = 0
