@@ -1,6 +1,4 @@
-import csv
 import difflib
-import io
 import json
 from functools import partial
 
@@ -8,14 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from samskab.core import params
+from samskab.core import exports, params
 from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
 from samskab.networks.models import Organisation
@@ -633,40 +631,15 @@ def _export_rows(request):
         ]
 
 
-def _safe_cell(value):
-    # Spreadsheet formula injection: text starting with = + - @ is shown, never run.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 @require_GET
 def export_csv(request):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in _export_rows(request):
-        writer.writerow([_safe_cell(v) for v in row])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.csv"'
-    return response
+    return exports.csv_response(_export_rows(request), filename=f"cases-{stamp}.csv")
 
 
 @require_GET
 def export_xlsx(request):
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "cases"
-    for row in _export_rows(request):
-        sheet.append([_safe_cell(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.xlsx"'
-    return response
+    return exports.xlsx_response(
+        _export_rows(request), filename=f"cases-{stamp}.xlsx", sheet_title="cases"
+    )

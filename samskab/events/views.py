@@ -1,7 +1,5 @@
 import calendar as pycalendar
-import csv
 import datetime
-import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskab.core import params
+from samskab.core import exports, params
 from samskab.core.pagination import paginate
 from samskab.groups.models import ThemeGroup
 
@@ -758,41 +756,18 @@ def _export_rows(event):
     return rows
 
 
-def _safe_cell(value):
-    """Keep spreadsheet programs from running formulas typed into a name or an answer."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @login_required
 @_guard
 def participants_export(request, pk, fmt):
     event = _event(request, pk, perm="events.manage_registrations")
-    rows = [[_safe_cell(c) for c in row] for row in _export_rows(event)]
-    filename = f"participants-{event.pk}"
+    filename = f"participants-{event.pk}.{fmt}"
     if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        csv.writer(buffer).writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Participants")[:31]
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return exports.csv_response(_export_rows(event), filename=filename)
+    if fmt == "xlsx":
+        return exports.xlsx_response(
+            _export_rows(event), filename=filename, sheet_title=_("Participants")
         )
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    raise Http404
 
 
 @require_POST
