@@ -9,11 +9,13 @@ place; the waiting list is served first come, first served.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samskab.accounts.models import Person
 from samskab.core.text import fold_line_breaks, single_line
@@ -74,6 +76,38 @@ def clean_answers(event: Event, answers: dict | None) -> dict[int, str]:
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+def _check_guest_limits(actor, event: Event) -> None:
+    """One account signs up a bounded number of guests: ``EVENT_GUESTS_PER_EVENT`` active
+    ones for an event and ``EVENT_GUESTS_PER_HOUR`` across events (each gets a mail and may
+    take a place). The caller holds the event's lock, so the first limit is exact."""
+    made = Registration.objects.filter(registered_by=actor)
+    per_event = settings.EVENT_GUESTS_PER_EVENT
+    if made.active().filter(event=event).count() >= per_event:
+        raise ValidationError(
+            ngettext(
+                "You have signed up %(count)s guest for this event, the most one person may. "
+                "The organisers can add more participants.",
+                "You have signed up %(count)s guests for this event, the most one person may. "
+                "The organisers can add more participants.",
+                per_event,
+            )
+            % {"count": per_event}
+        )
+    per_hour = settings.EVENT_GUESTS_PER_HOUR
+    since = timezone.now() - datetime.timedelta(hours=1)
+    if made.filter(created_at__gte=since).count() >= per_hour:
+        raise ValidationError(
+            ngettext(
+                "You have signed up %(count)s guest in the last hour, the most one person may. "
+                "Please try again later.",
+                "You have signed up %(count)s guests in the last hour, the most one person may. "
+                "Please try again later.",
+                per_hour,
+            )
+            % {"count": per_hour}
+        )
 
 
 def _fill_from_waiting_list(event: Event) -> list[Registration]:
@@ -152,6 +186,8 @@ def registration_create(
         raise ValidationError(_("The event has already started."))
     if state != "open" and not organiser:
         raise ValidationError(_("Sign-up is not open."))
+    if registered_by is not None and not organiser:
+        _check_guest_limits(actor, event)
     if Registration.objects.active().filter(event=event, email=email).exists():
         raise ValidationError(
             _("%(email)s is already signed up for this event.") % {"email": email}

@@ -730,6 +730,7 @@ def _export_rows(event):
         _("Code"),
         _("Signed up"),
         _("Signed up by"),
+        _("Signed up by (e-mail)"),
         _("Checked in"),
         _("Attended"),
     ]
@@ -745,7 +746,8 @@ def _export_rows(event):
                 r.get_status_display(),
                 r.code,
                 timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
-                str(r.registered_by) if r.registered_by_id else "",
+                r.registered_by.get_full_name() if r.registered_by_id else "",
+                r.registered_by.email if r.registered_by_id else "",
                 timezone.localtime(r.checked_in_at).strftime("%Y-%m-%d %H:%M")
                 if r.checked_in_at
                 else "",
