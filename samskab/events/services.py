@@ -15,7 +15,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from samskab.accounts.models import Person
 from samskab.core.text import fold_line_breaks, single_line
@@ -445,14 +445,16 @@ def _set_invitations(event, emails_list):
             emails.invitation(event=event, email=email)
 
 
-def _describe_changes(old: Event, new: Event) -> list[str]:
+def _describe_changes(old: Event, new: Event) -> list:
+    """What changed, as lazy text: each participant's mail says it in their language (the
+    organiser's language is the one active here)."""
     changes = []
     if old.starts_at != new.starts_at or old.ends_at != new.ends_at:
-        changes.append(_("The time has changed."))
+        changes.append(gettext_lazy("The time has changed."))
     if (old.format, old.venue, old.address) != (new.format, new.venue, new.address):
-        changes.append(_("The place or form has changed."))
+        changes.append(gettext_lazy("The place or form has changed."))
     if old.online_url != new.online_url or old.practical_details != new.practical_details:
-        changes.append(_("The practical details have changed."))
+        changes.append(gettext_lazy("The practical details have changed."))
     return changes
 
 
