@@ -318,6 +318,11 @@ CONTENT_SECURITY_POLICY = {
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 
+# Guests (people without an account) one account may sign up for events: at once for one
+# event, and in any hour across events. The event's organisers have no limit.
+EVENT_GUESTS_PER_EVENT = int(os.environ.get("EVENT_GUESTS_PER_EVENT", "10"))
+EVENT_GUESTS_PER_HOUR = int(os.environ.get("EVENT_GUESTS_PER_HOUR", "20"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

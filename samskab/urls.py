@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "samskab.core.views.error_400"
 handler403 = "samskab.core.views.error_403"
 handler404 = "samskab.core.views.error_404"
 

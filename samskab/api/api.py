@@ -1,6 +1,7 @@
 """The public API at /api/v1/. Each app contributes a router from its own ``api.py``."""
 
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from samskab.cases.api import router as cases_router
 from samskab.events.api import router as events_router
@@ -17,3 +18,9 @@ api.add_router("/networks", networks_router)
 api.add_router("/cases", cases_router)
 api.add_router("/events", events_router)
 api.add_router("/search", search_router)
+
+
+@api.exception_handler(ValidationError)
+def bad_parameters(request, exc):
+    """A malformed parameter (a number out of bounds, …) is a 400 with the messages."""
+    return api.create_response(request, {"detail": exc.errors}, status=400)

@@ -2,11 +2,15 @@
 
 from django.http import Http404
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from samskab.core.api import PageNumberPagination
+from samskab.core.params import ApiInt
 
 from . import selectors
 from .exchange import case_to_dict
 from .models import Case
+from .selectors import YEAR_MAX, YEAR_MIN
 
 router = Router(tags=["cases"])
 
@@ -19,7 +23,7 @@ class CaseFilterQuery(Schema):
     region: str = ""
     budget: str = ""
     evaluation: str = ""
-    year: str = ""
+    year: ApiInt(YEAR_MIN, YEAR_MAX, optional=True) = None
     network: str = ""
     quality: str = ""
 

@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from samskab.core import params
+from samskab.core.text import SingleLineFormMixin
 from samskab.networks.models import Organisation
 
 from .files import ALLOWED_LABEL, MAX_MATERIAL_SIZE, check_material
@@ -18,7 +20,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(SingleLineFormMixin, forms.ModelForm):
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(), label=_("Municipality or organisation")
     )
@@ -175,7 +177,7 @@ class CaseForm(forms.ModelForm):
         return data
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(SingleLineFormMixin, forms.Form):
     title = forms.CharField(label=_("Title of the file"), max_length=200, required=False)
     file = forms.FileField(
         label=_("File"),
@@ -211,10 +213,12 @@ class CommentForm(forms.Form):
         max_length=5000,
         help_text=_("Plain text; web addresses become links."),
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = params.IntegerField(
+        min_value=1, max_value=params.MAX_ID, required=False, widget=forms.HiddenInput
+    )
 
 
-class ReportForm(forms.Form):
+class ReportForm(SingleLineFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Why should a moderator look at this comment?"), required=False, max_length=500
     )

@@ -12,6 +12,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samskab.core import params
 from samskab.networks.models import Network, Organisation
 
 from .models import Case, Comment, InterventionType, QualityCriterion, Topic
@@ -46,15 +47,23 @@ class CaseFilters:
     )
 
     @classmethod
-    def from_query(cls, query) -> "CaseFilters":
-        """From a QueryDict or dict; values that cannot be valid are dropped."""
+    def from_query(cls, query, *, on_invalid_number=None) -> "CaseFilters":
+        """From a QueryDict or dict; values that cannot be valid are dropped. A bad year
+        is first passed to ``on_invalid_number(error)``, which may tell the user
+        (``params.warn_ignored``) or raise it (a 400)."""
 
         def get(key):
             value = query.get(key) or ""
             return value.strip()[:100] if isinstance(value, str) else ""
 
-        year = get("year")
-        year = int(year) if year.isdigit() and YEAR_MIN <= int(year) <= YEAR_MAX else None
+        try:
+            year = params.int_param(
+                query, "year", min_value=YEAR_MIN, max_value=YEAR_MAX, label=_("Year")
+            )
+        except params.InvalidNumber as exc:
+            if on_invalid_number is not None:
+                on_invalid_number(exc)
+            year = None
         slug = re.compile(r"^[-\w]+$")
         values = {
             k: get(k) for k in ("topic", "type", "municipality", "region", "network", "quality")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samskab.core.tasks import enqueue_on_commit, send_email
+from samskab.core.text import fold_line_breaks, single_line
 from samskab.networks.models import Organisation, unique_slug
 
 from .exchange import Lookup, ParsedCase, case_to_dict, content_digest, parse_case
@@ -113,7 +114,7 @@ def _set_relations(case: Case, data: dict) -> None:
     if "links" in data:
         case.links.all().delete()
         CaseLink.objects.bulk_create(
-            CaseLink(case=case, title=title, url=url, order=i)
+            CaseLink(case=case, title=single_line(title), url=url, order=i)
             for i, (title, url) in enumerate(data["links"])
         )
     if "quality" in data:
@@ -162,6 +163,7 @@ def case_create(*, actor, network, organisation: Organisation, data: dict) -> Ca
             setattr(case, name, data[name] if data[name] is not None else "")
     for name in ("period_start", "period_end"):
         setattr(case, name, data.get(name))
+    fold_line_breaks(case)
     _check_data(case, data)
     case.slug = unique_slug(Case, case.title)
     if case.slug in RESERVED_SLUGS:
@@ -192,6 +194,7 @@ def case_update(*, actor, case: Case, data: dict, organisation: Organisation | N
                 name,
                 "" if value is None and name not in ("period_start", "period_end") else value,
             )
+    fold_line_breaks(case)
     case.full_clean()
     case.save()
     _set_relations(case, data)
@@ -216,7 +219,8 @@ def case_submit(*, actor, case: Case) -> Case:
     if case.network.contact_email:
         enqueue_on_commit(
             send_email,
-            subject=_("A case is waiting for review: %(title)s") % {"title": case.title},
+            subject=_("A case is waiting for review: %(title)s")
+            % {"title": single_line(case.title)},
             body=_("%(org)s has submitted the case “%(title)s”. Review it here:\n%(url)s")
             % {
                 "org": case.organisation.name,
@@ -254,7 +258,7 @@ def case_publish(*, actor, case: Case) -> Case:
     with translation.override(case.created_by.language if case.created_by_id else None):
         _tell_author(
             case,
-            _("Your case has been published: %(title)s") % {"title": case.title},
+            _("Your case has been published: %(title)s") % {"title": single_line(case.title)},
             _("The secretariat has published your case. Read it here:\n%(url)s") % {"url": url},
         )
     return case
@@ -276,7 +280,7 @@ def case_send_back(*, actor, case: Case, comment: str) -> Case:
     with translation.override(case.created_by.language if case.created_by_id else None):
         _tell_author(
             case,
-            _("Your case needs changes: %(title)s") % {"title": case.title},
+            _("Your case needs changes: %(title)s") % {"title": single_line(case.title)},
             _(
                 "The secretariat has sent your case back with this comment:\n\n%(comment)s\n\n"
                 "Change it here:\n%(url)s"
@@ -310,6 +314,7 @@ def case_restore(*, actor, case: Case, revision: CaseRevision) -> Case:
     for name, value in parsed.fields.items():
         if name != "status":
             setattr(case, name, value)
+    fold_line_breaks(case)
     case.save()
     _set_relations(
         case,
@@ -355,7 +360,7 @@ def material_add(*, actor, case: Case, title: str, filename: str, content: bytes
     content_type = check_material(filename, content)
     material = CaseMaterial(
         case=case,
-        title=(title or filename)[:200],
+        title=single_line(title or filename)[:200],
         filename=filename,
         content_type=content_type,
         size=len(content),
@@ -417,6 +422,7 @@ def _import_one(parsed: ParsedCase, *, actor) -> str:
         setattr(case, name, value)
     if case.status == Case.Status.PUBLISHED and case.published_at is None:
         case.published_at = timezone.now()
+    fold_line_breaks(case)
     case.save()
     _set_relations(
         case,
@@ -536,10 +542,10 @@ def notify_followers(*, case: Case, kind: str, actor=None) -> int:
         )
         with translation.override(follow.user.language):
             if kind == Notification.Kind.COMMENTED:
-                subject = _("New comment on “%(title)s”") % {"title": case.title}
+                subject = _("New comment on “%(title)s”") % {"title": single_line(case.title)}
                 text = _("Someone commented on a case you follow.")
             else:
-                subject = _("“%(title)s” has been updated") % {"title": case.title}
+                subject = _("“%(title)s” has been updated") % {"title": single_line(case.title)}
                 text = _("A case you follow has been updated.")
             body = _(
                 "%(text)s\n\n%(url)s\n\nStop following this case with one click:\n%(unfollow)s"
@@ -608,7 +614,7 @@ def comment_delete(*, actor, comment: Comment) -> None:
 def comment_report(*, actor, comment: Comment, reason: str = "") -> CommentReport:
     _require(actor.has_perm("cases.report_comment", comment), _("Log in to report a comment."))
     report, _created = CommentReport.objects.get_or_create(
-        comment=comment, user=actor, defaults={"reason": (reason or "")[:500]}
+        comment=comment, user=actor, defaults={"reason": single_line(reason)[:500]}
     )
     return report
 

@@ -1,19 +1,19 @@
-import csv
 import difflib
-import io
 import json
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from samskab.core import exports, params
 from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
 from samskab.networks.models import Organisation
@@ -32,9 +32,11 @@ SCALE_STEPS = list(Case.Scale)
 @require_GET
 @public_page
 def case_list(request):
-    filters = selectors.CaseFilters.from_query(request.GET)
+    filters = selectors.CaseFilters.from_query(
+        request.GET, on_invalid_number=partial(params.warn_ignored, request)
+    )
     page, facets = listing.case_listing(
-        network=request.network, filters=filters, page=request.GET.get("page", 1)
+        network=request.network, filters=filters, page=params.page_number(request)
     )
     context = {
         "page_obj": page,
@@ -604,7 +606,7 @@ EXPORT_COLUMNS = [
 
 
 def _export_rows(request):
-    filters = selectors.CaseFilters.from_query(request.GET)
+    filters = selectors.CaseFilters.from_query(request.GET, on_invalid_number=params.reject)
     cases = selectors.case_list(network=request.network, filters=filters)[:5000]
     yield [c[0] for c in EXPORT_COLUMNS]
     for case in cases:
@@ -629,40 +631,15 @@ def _export_rows(request):
         ]
 
 
-def _safe_cell(value):
-    # Spreadsheet formula injection: text starting with = + - @ is shown, never run.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 @require_GET
 def export_csv(request):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in _export_rows(request):
-        writer.writerow([_safe_cell(v) for v in row])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.csv"'
-    return response
+    return exports.csv_response(_export_rows(request), filename=f"cases-{stamp}.csv")
 
 
 @require_GET
 def export_xlsx(request):
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "cases"
-    for row in _export_rows(request):
-        sheet.append([_safe_cell(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.xlsx"'
-    return response
+    return exports.xlsx_response(
+        _export_rows(request), filename=f"cases-{stamp}.xlsx", sheet_title="cases"
+    )

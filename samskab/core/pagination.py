@@ -1,16 +1,15 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
+
+from .params import page_number
 
 DEFAULT_PAGE_SIZE = 25
 
 
 def paginate(request, queryset, per_page: int = DEFAULT_PAGE_SIZE):
-    """A page of the queryset for ``?page=``; a bad or too-large number gives the last page
-    rather than an error, and a non-number gives the first."""
+    """A page of the queryset for ``?page=``; a number past the end gives the last page, a
+    bad one the first (with a message to the user, ``samskab.core.params``)."""
     paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page", 1)
     try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
+        return paginator.page(page_number(request))
     except EmptyPage:
         return paginator.page(paginator.num_pages)

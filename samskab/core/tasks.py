@@ -4,13 +4,17 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django_tasks import task
 
+from .text import single_line
+
 
 @task()
 def send_email(
     *, subject: str, body: str, to: list[str], html: str = "", attachments: list | None = None
 ) -> int:
-    """Send one e-mail. ``attachments`` is a list of ``[filename, text_content, mimetype]``."""
-    message = EmailMultiAlternatives(subject=subject, body=body, to=to)
+    """Send one e-mail. ``attachments`` is a list of ``[filename, text_content, mimetype]``.
+    The subject is put on one line: a title with a line break must not lose the mail
+    (Django refuses such a header)."""
+    message = EmailMultiAlternatives(subject=single_line(subject), body=body, to=to)
     if html:
         message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments or []:

@@ -4,6 +4,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from .params import InvalidNumber
+
 
 @require_GET
 def healthz(request):
@@ -32,3 +34,9 @@ def error_403(request, exception=None):
 
 def error_404(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def error_400(request, exception=None):
+    """A bad request; a bad number says what was expected (``samskab.core.params``)."""
+    message = exception.message if isinstance(exception, InvalidNumber) else ""
+    return render(request, "400.html", {"message": message}, status=400)

@@ -6,7 +6,10 @@ import datetime
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from samskab.core.api import LimitOffsetPagination
+from samskab.core.params import ApiId
 
 from .calendar import event_page_url
 from .selectors import visible_events
@@ -90,5 +93,5 @@ def list_events(request, past: bool = False, kind: str = "", theme_group: str = 
 
 
 @router.get("/{event_id}", response=EventOut)
-def get_event(request, event_id: int):
+def get_event(request, event_id: ApiId):
     return get_object_or_404(_public_events(request), pk=event_id)

@@ -2,6 +2,8 @@
 
 Public calendars (feeds, the .ics anyone may download) never carry the online link or the
 practical details; ``private=True`` (a confirmed participant's own file or e-mail) does.
+Single-line values (titles, places, names) are put on one line whatever the database holds:
+a line break there would end the property (or make ``icalendar`` refuse to write it).
 """
 
 import datetime
@@ -11,6 +13,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from samskab.core.text import single_line
 
 PRODID = "-//Samskab//Events//EN"
 
@@ -32,7 +36,7 @@ def _location(event, private: bool) -> str:
             parts.append(event.online_url)
         else:
             parts.append(_("Online"))
-    return ", ".join(parts)
+    return single_line(", ".join(parts))
 
 
 def vevent(event, *, private: bool = False, request=None) -> icalendar.Event:
@@ -43,7 +47,7 @@ def vevent(event, *, private: bool = False, request=None) -> icalendar.Event:
     item.add("dtstamp", timezone.now().astimezone(datetime.UTC))
     item.add("dtstart", event.starts_at.astimezone(datetime.UTC))
     item.add("dtend", event.ends_at.astimezone(datetime.UTC))
-    item.add("summary", event.title)
+    item.add("summary", single_line(event.title))
     item.add("url", url)
     item.add("sequence", event.sequence)
     item.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
@@ -61,9 +65,9 @@ def vevent(event, *, private: bool = False, request=None) -> icalendar.Event:
     lines.append(_("Event page: %(url)s") % {"url": url})
     item.add("description", "\n\n".join(lines))
     if event.contact_email:
-        organizer = icalendar.vCalAddress(f"mailto:{event.contact_email}")
+        organizer = icalendar.vCalAddress(f"mailto:{single_line(event.contact_email)}")
         if event.contact_name:
-            organizer.params["cn"] = icalendar.vText(event.contact_name)
+            organizer.params["cn"] = icalendar.vText(single_line(event.contact_name))
         item.add("organizer", organizer)
     return item
 
@@ -74,7 +78,7 @@ def calendar(events, *, name: str, private: bool = False, request=None) -> bytes
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", single_line(name))
     for event in events:
         cal.add_component(vevent(event, private=private, request=request))
     return cal.to_ical()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from samskab.core.tasks import enqueue_on_commit, send_email
+from samskab.core.text import single_line
 
 from .calendar import absolute_url, event_ics, event_page_url
 
@@ -53,7 +54,9 @@ def _send(
             **(extra or {}),
         }
         body = render_to_string(f"events/email/{template}.txt", context)
-        subject_text = (_(subject) if translate_subject else subject) % {"title": event.title}
+        subject_text = (_(subject) if translate_subject else subject) % {
+            "title": single_line(event.title)
+        }
         attachments = []
         if with_ics:
             ics = event_ics(event, private=context["private"], language=language)
@@ -140,7 +143,7 @@ def public_signup_confirm(*, event, email: str, link: str, language: str):
                 "event_url": event_page_url(event),
             },
         )
-        subject = _("Confirm your sign-up: %(title)s") % {"title": event.title}
+        subject = _("Confirm your sign-up: %(title)s") % {"title": single_line(event.title)}
     enqueue_on_commit(send_email, subject=subject, body=body, to=[email])
 
 
@@ -161,5 +164,5 @@ def invitation(*, event, email: str):
                 "login_url": absolute_url(reverse("account_login")),
             },
         )
-        subject = _("You are invited: %(title)s") % {"title": event.title}
+        subject = _("You are invited: %(title)s") % {"title": single_line(event.title)}
     enqueue_on_commit(send_email, subject=subject, body=body, to=[email])

@@ -4,13 +4,15 @@ from django.core.validators import validate_email
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from samskab.core.text import SingleLineFormMixin
+
 from .models import AgendaItem, Event, Question, Registration
 from .services import EVENT_FIELDS
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class EventForm(forms.ModelForm):
+class EventForm(SingleLineFormMixin, forms.ModelForm):
     online_url = forms.URLField(
         label=_("online meeting link"),
         required=False,
@@ -72,9 +74,14 @@ class EventForm(forms.ModelForm):
         return {k: v for k, v in self.cleaned_data.items() if k in EVENT_FIELDS}
 
 
+class _OneLineModelForm(SingleLineFormMixin, forms.ModelForm):
+    pass
+
+
 AgendaFormSet = inlineformset_factory(
     Event,
     AgendaItem,
+    form=_OneLineModelForm,
     fields=["position", "time", "title", "description"],
     extra=3,
     can_delete=True,
@@ -86,6 +93,7 @@ AgendaFormSet = inlineformset_factory(
 QuestionFormSet = inlineformset_factory(
     Event,
     Question,
+    form=_OneLineModelForm,
     fields=["position", "label", "kind", "choices", "required"],
     extra=2,
     can_delete=True,
@@ -123,7 +131,7 @@ class SignupForm(AnswersMixin, forms.Form):
         self.add_question_fields(event)
 
 
-class GuestForm(AnswersMixin, forms.Form):
+class GuestForm(SingleLineFormMixin, AnswersMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"))
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
@@ -143,7 +151,7 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Move to"), choices=Registration.Status.choices)
 
 
-class MessageForm(forms.Form):
+class MessageForm(SingleLineFormMixin, forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=150)
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}))
 

@@ -9,12 +9,16 @@ place; the waiting list is served first come, first served.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from samskab.accounts.models import Person
+from samskab.core.text import fold_line_breaks, single_line
 
 from . import emails
 from .models import Answer, CalendarToken, Event, Invitation, Question, Registration, new_code
@@ -74,6 +78,38 @@ def clean_answers(event: Event, answers: dict | None) -> dict[int, str]:
     return cleaned
 
 
+def _check_guest_limits(actor, event: Event) -> None:
+    """One account signs up a bounded number of guests: ``EVENT_GUESTS_PER_EVENT`` active
+    ones for an event and ``EVENT_GUESTS_PER_HOUR`` across events (each gets a mail and may
+    take a place). The caller holds the event's lock, so the first limit is exact."""
+    made = Registration.objects.filter(registered_by=actor)
+    per_event = settings.EVENT_GUESTS_PER_EVENT
+    if made.active().filter(event=event).count() >= per_event:
+        raise ValidationError(
+            ngettext(
+                "You have signed up %(count)s guest for this event, the most one person may. "
+                "The organisers can add more participants.",
+                "You have signed up %(count)s guests for this event, the most one person may. "
+                "The organisers can add more participants.",
+                per_event,
+            )
+            % {"count": per_event}
+        )
+    per_hour = settings.EVENT_GUESTS_PER_HOUR
+    since = timezone.now() - datetime.timedelta(hours=1)
+    if made.filter(created_at__gte=since).count() >= per_hour:
+        raise ValidationError(
+            ngettext(
+                "You have signed up %(count)s guest in the last hour, the most one person may. "
+                "Please try again later.",
+                "You have signed up %(count)s guests in the last hour, the most one person may. "
+                "Please try again later.",
+                per_hour,
+            )
+            % {"count": per_hour}
+        )
+
+
 def _fill_from_waiting_list(event: Event) -> list[Registration]:
     """Move people up from the waiting list, in order, while there are places. The event
     must be locked by the caller."""
@@ -118,10 +154,10 @@ def registration_create(
         if not actor.has_perm("events.register_self", event):
             raise PermissionDenied(_("This event is not open to you."))
         user, registered_by = actor, None
-        name, email, organisation = actor.get_full_name(), actor.email, ""
+        name, email, organisation = single_line(actor.get_full_name()), actor.email, ""
         person = Person.objects.filter(user=actor).select_related("organisation").first()
         if person is not None and person.organisation_id:
-            organisation = person.organisation.name
+            organisation = single_line(person.organisation.name)
         language = actor.language or language
     else:
         if authenticated:
@@ -133,10 +169,11 @@ def registration_create(
         else:
             registered_by = None
         user = None
-        name, email = attendee.name.strip(), attendee.email.strip()
-        organisation = attendee.organisation.strip()
+        name, email = single_line(attendee.name), attendee.email.strip()
+        organisation = single_line(attendee.organisation)
         if not name or not email:
             raise ValidationError(_("Give the participant's name and e-mail address."))
+        validate_email(email)
     email = email.lower()
     cleaned = clean_answers(event, answers)
 
@@ -149,6 +186,8 @@ def registration_create(
         raise ValidationError(_("The event has already started."))
     if state != "open" and not organiser:
         raise ValidationError(_("Sign-up is not open."))
+    if registered_by is not None and not organiser:
+        _check_guest_limits(actor, event)
     if Registration.objects.active().filter(event=event, email=email).exists():
         raise ValidationError(
             _("%(email)s is already signed up for this event.") % {"email": email}
@@ -359,6 +398,7 @@ NOTIFY_FIELDS = [
 
 
 def _validate(event):
+    fold_line_breaks(event)
     event.full_clean(exclude=["network", "created_by"])
 
 
@@ -405,14 +445,16 @@ def _set_invitations(event, emails_list):
             emails.invitation(event=event, email=email)
 
 
-def _describe_changes(old: Event, new: Event) -> list[str]:
+def _describe_changes(old: Event, new: Event) -> list:
+    """What changed, as lazy text: each participant's mail says it in their language (the
+    organiser's language is the one active here)."""
     changes = []
     if old.starts_at != new.starts_at or old.ends_at != new.ends_at:
-        changes.append(_("The time has changed."))
+        changes.append(gettext_lazy("The time has changed."))
     if (old.format, old.venue, old.address) != (new.format, new.venue, new.address):
-        changes.append(_("The place or form has changed."))
+        changes.append(gettext_lazy("The place or form has changed."))
     if old.online_url != new.online_url or old.practical_details != new.practical_details:
-        changes.append(_("The practical details have changed."))
+        changes.append(gettext_lazy("The practical details have changed."))
     return changes
 
 
@@ -468,7 +510,7 @@ def event_message_participants(*, actor, event: Event, subject: str, body: str) 
     """E-mail every confirmed participant (one mail each; addresses are not shared)."""
     if not actor.has_perm("events.manage_registrations", event):
         raise PermissionDenied(_("Only the organisers may write to the participants."))
-    subject, body = subject.strip(), body.strip()
+    subject, body = single_line(subject), body.strip()
     if not subject or not body:
         raise ValidationError(_("Write a subject and a message."))
     count = 0

@@ -1,7 +1,5 @@
 import calendar as pycalendar
-import csv
 import datetime
-import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samskab.core import exports, params
 from samskab.core.client_ip import client_ip
 from samskab.core.pagination import paginate
 from samskab.groups.models import ThemeGroup
@@ -93,10 +92,9 @@ def _filters(request, network):
     kind = kind if kind in Event.Kind.values else ""
     form = request.GET.get("form", "")
     form = form if form in ("online", "on_site") else ""
-    try:
-        group_id = int(request.GET.get("group") or 0) or None
-    except ValueError:
-        group_id = None
+    group_id = params.query_int(
+        request, "group", min_value=1, max_value=params.MAX_ID, label=_("Theme group")
+    )
     return {
         "kind": kind,
         "form": form,
@@ -733,6 +731,7 @@ def _export_rows(event):
         _("Code"),
         _("Signed up"),
         _("Signed up by"),
+        _("Signed up by (e-mail)"),
         _("Checked in"),
         _("Attended"),
     ]
@@ -748,7 +747,8 @@ def _export_rows(event):
                 r.get_status_display(),
                 r.code,
                 timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
-                str(r.registered_by) if r.registered_by_id else "",
+                r.registered_by.get_full_name() if r.registered_by_id else "",
+                r.registered_by.email if r.registered_by_id else "",
                 timezone.localtime(r.checked_in_at).strftime("%Y-%m-%d %H:%M")
                 if r.checked_in_at
                 else "",
@@ -759,41 +759,18 @@ def _export_rows(event):
     return rows
 
 
-def _safe_cell(value):
-    """Keep spreadsheet programs from running formulas typed into a name or an answer."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @login_required
 @_guard
 def participants_export(request, pk, fmt):
     event = _event(request, pk, perm="events.manage_registrations")
-    rows = [[_safe_cell(c) for c in row] for row in _export_rows(event)]
-    filename = f"participants-{event.pk}"
+    filename = f"participants-{event.pk}.{fmt}"
     if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        csv.writer(buffer).writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Participants")[:31]
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return exports.csv_response(_export_rows(event), filename=filename)
+    if fmt == "xlsx":
+        return exports.xlsx_response(
+            _export_rows(event), filename=filename, sheet_title=_("Participants")
         )
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    raise Http404
 
 
 @require_POST
@@ -882,8 +859,10 @@ def attendance(request, pk):
     if request.method == "POST":
         ids = set()
         for value in request.POST.getlist("attended"):
-            if value.isdigit():
-                ids.add(int(value))
+            try:
+                ids.add(params.parse_int(value, min_value=1, max_value=params.MAX_ID))
+            except params.InvalidNumber:
+                continue  # not a registration of this event either
         count = services.registrations_set_attendance(
             actor=request.user, event=event, attended_ids=ids
         )

@@ -4,10 +4,12 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from samskab.core.text import single_line, slugify
 
 from .models import COUNTRIES, Organisation
 
@@ -34,8 +36,9 @@ def organisations_import_csv(*, actor=None, text: str) -> ImportResult:
     """Create or update organisations from CSV text with the columns name, kind, code,
     country, website. An organisation is matched by (country, kind, code), or by
     (country, kind, name) when it has no code, so running the same file twice changes
-    nothing. Every row is checked first; if any row is bad, nothing is saved and the error
-    names the line."""
+    nothing. Every row is checked first (each field against the model's limits, and the
+    name must give a web address); if any row is bad, nothing is saved and the error names
+    the line."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in ("name", "kind", "country") if c not in header]
@@ -49,41 +52,57 @@ def organisations_import_csv(*, actor=None, text: str) -> ImportResult:
     countries = {c for c, _label in COUNTRIES}
     rows, errors, seen = [], [], {}
     url_validator = URLValidator()
-    for line, raw in enumerate(reader, start=2):
+    for raw in reader:
+        # The line the row starts on (blank lines are skipped; a quoted value may span
+        # lines).
+        line = reader.line_num - sum(v.count("\n") for v in raw.values() if isinstance(v, str))
         row = {k: (raw.get(k) or "").strip() for k in IMPORT_COLUMNS}
         if not any(row.values()):
             continue
-        problems = []
+        problems, checked = [], set()
+        for column in IMPORT_COLUMNS:
+            if single_line(row[column]) != row[column]:
+                problems.append(_("%(column)s must be one line of text") % {"column": column})
+                checked.add(column)
         if not row["name"]:
             problems.append(_("name is empty"))
+            checked.add("name")
+        elif "name" not in checked and not slugify(row["name"]):
+            problems.append(
+                _("name '%(name)s' has no letters or digits to make its web address from")
+                % {"name": row["name"]}
+            )
+            checked.add("name")
         if row["kind"] not in kinds:
+            checked.add("kind")
             problems.append(
                 _("unknown kind '%(kind)s' (use one of %(kinds)s)")
                 % {"kind": row["kind"], "kinds": ", ".join(sorted(kinds))}
             )
         row["country"] = row["country"].upper()
         if row["country"] not in countries:
+            checked.add("country")
             problems.append(
                 _("unknown country '%(country)s' (use %(countries)s)")
                 % {"country": row["country"], "countries": ", ".join(sorted(countries))}
             )
-        if row["website"]:
+        if row["website"] and "website" not in checked:
             try:
                 url_validator(row["website"])
             except ValidationError:
                 problems.append(_("website '%(url)s' is not a valid URL") % {"url": row["website"]})
-        if not problems:
-            candidate = Organisation(
-                name=row["name"],
-                kind=row["kind"],
-                code=row["code"],
-                country=row["country"],
-                website=row["website"],
+                checked.add("website")
+        candidate = Organisation(**row)
+        try:
+            # Every field against the model (lengths, choices), then the model's own rules.
+            candidate.full_clean(
+                exclude=["slug", "region", *checked],
+                validate_unique=False,
+                validate_constraints=False,
             )
-            try:
-                candidate.clean()
-            except ValidationError as exc:
-                problems.extend(m for msgs in exc.message_dict.values() for m in msgs)
+        except ValidationError as exc:
+            for name, messages in exc.message_dict.items():
+                problems.extend(m if name == NON_FIELD_ERRORS else f"{name}: {m}" for m in messages)
         key = (row["country"], row["kind"], row["code"] or row["name"].lower())
         if not problems and key in seen:
             problems.append(_("the same organisation as on line %(line)s") % {"line": seen[key]})

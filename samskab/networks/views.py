@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
+from samskab.core.params import MAX_ID, query_int
 
 from . import selectors
 from .models import Organisation
@@ -27,10 +28,7 @@ def directory(request):
     if network is None:
         raise Http404(_("No network is configured for this address."))
     query = request.GET.get("q", "").strip()[:100]
-    try:
-        region_id = int(request.GET.get("region") or 0) or None
-    except ValueError:
-        region_id = None
+    region_id = query_int(request, "region", min_value=1, max_value=MAX_ID, label=_("Region"))
     memberships = selectors.member_directory(network=network, query=query, region_id=region_id)
     page = paginate(request, memberships, per_page=50)
     context = {

@@ -3,6 +3,8 @@ import datetime
 from django.utils.translation import get_language
 from ninja import Router, Schema
 
+from samskab.core.params import MAX_PAGE, ApiInt
+
 from . import selectors
 from .views import MAX_QUERY_LENGTH, request_filters
 
@@ -48,7 +50,7 @@ class SearchOut(Schema):
 
 
 @router.get("", response=SearchOut, summary="Search cases and other published content")
-def search(request, q: str = "", page: int = 1, language: str | None = None):
+def search(request, q: str = "", page: ApiInt(1, MAX_PAGE) = 1, language: str | None = None):
     """The same results as the search page, as JSON. Facet filters go in the query string
     by key (``topic``, ``municipality``, ``year``, ``budget``, ``evaluated``, ``type``,
     ``network``); snippets are HTML with matches in ``<mark>``, everything else escaped."""

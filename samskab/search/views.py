@@ -1,6 +1,8 @@
 from django.shortcuts import render
 from django.utils.translation import get_language, gettext_lazy
 
+from samskab.core.params import page_number
+
 from . import registry, selectors
 
 MAX_QUERY_LENGTH = 500
@@ -20,7 +22,7 @@ def search(request):
         user=request.user,
         language=get_language(),
         filters=request_filters(request),
-        page=request.GET.get("page", 1),
+        page=page_number(request),
     )
     context = {
         "query": query[:MAX_QUERY_LENGTH],

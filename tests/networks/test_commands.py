@@ -54,6 +54,36 @@ def test_a_bad_row_is_reported_with_its_line_and_nothing_is_saved(tmp_path, caps
     assert Organisation.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("N" * 201 + ",association,,DK,", "name: Ensure this value has at most 200 characters"),
+        ("Noget,association," + "1" * 21 + ",DK,", "code: Ensure this value has at most 20"),
+        ("Noget,association,,DK,https://x.example/" + "a" * 200, "website: Ensure this value"),
+        ("!!! ---,association,,DK,", "has no letters or digits to make its web address"),
+        ('"Del\nto",association,,DK,', "name must be one line of text"),
+    ],
+)
+def test_every_field_is_checked_against_the_model(tmp_path, capsys, row, message):
+    text = GOOD + row + "\n" + "Efter Forening,association,,DK,\n"
+    with (
+        pytest.raises(CommandError, match="Nothing was imported"),
+        override_settings(LANGUAGE_CODE="en"),
+    ):
+        call_command("import_organisations", write(tmp_path, text))
+    err = capsys.readouterr().err
+    assert ":5: " in err and message in err, err
+    assert err.count("orgs.csv:") == 1
+    assert Organisation.objects.count() == 0
+
+
+def test_line_numbers_count_blank_lines(tmp_path, capsys):
+    text = GOOD + "\n\n" + "Noget,planet,,DK,\n"
+    with pytest.raises(CommandError):
+        call_command("import_organisations", write(tmp_path, text))
+    assert ":7:" in capsys.readouterr().err
+
+
 def test_import_reports_in_danish_by_default(tmp_path, capsys):
     with pytest.raises(CommandError):
         call_command("import_organisations", write(tmp_path, GOOD + "X,planet,,DK,\n"))

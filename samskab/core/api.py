@@ -1,0 +1,35 @@
+"""Shared pieces of the django-ninja API: pagination whose numbers have bounds.
+
+ninja's own classes accept any integer, and an offset of 10^31 overflows the database.
+"""
+
+from ninja import Schema
+from ninja import pagination as ninja_pagination
+from ninja.conf import settings as ninja_settings
+
+from .params import MAX_PAGE, ApiInt
+
+MAX_LIMIT = 100  # items in one answer
+MAX_OFFSET = 10_000_000
+
+
+class PageNumberPagination(ninja_pagination.PageNumberPagination):
+    """``?page=`` from 1 to ``MAX_PAGE``, ``?page_size=`` from 1 to ``MAX_LIMIT``."""
+
+    class Input(Schema):
+        page: ApiInt(1, MAX_PAGE) = 1
+        page_size: ApiInt(1, MAX_LIMIT, optional=True) = None
+
+    def __init__(self, max_page_size: int = MAX_LIMIT, **kwargs):
+        super().__init__(max_page_size=min(max_page_size, MAX_LIMIT), **kwargs)
+
+
+class LimitOffsetPagination(ninja_pagination.LimitOffsetPagination):
+    """``?limit=`` from 1 to ``MAX_LIMIT``, ``?offset=`` from 0 to ``MAX_OFFSET``."""
+
+    class Input(Schema):
+        limit: ApiInt(1, MAX_LIMIT) = min(ninja_settings.PAGINATION_PER_PAGE, MAX_LIMIT)
+        offset: ApiInt(0, MAX_OFFSET) = 0
+
+    def __init__(self, max_limit: int = MAX_LIMIT, **kwargs):
+        super().__init__(max_limit=max_limit, **kwargs)
