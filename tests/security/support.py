@@ -49,10 +49,9 @@ def login_as(client: Client, user, *, password: str = PASSWORD, secret: str = TO
 def module_data(django_db_blocker):
     """A transaction around a whole module's shared data, rolled back at its end. Each test
     still runs in its own savepoint (pytest-django's ``db``), so tests cannot see each
-    other's changes. On-commit work (search indexing, e-mail) runs at once while building."""
+    other's changes. On-commit work is dropped unless run with ``run_on_commit``."""
     with django_db_blocker.unblock(), transaction.atomic():
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            yield
+        yield
         transaction.set_rollback(True)
 
 
