@@ -60,6 +60,7 @@ RESOURCE = kw(slug=lambda w: w.group.slug, pk=lambda w: w.resource.pk)
 SUGGESTION = kw(slug=lambda w: w.group.slug, pk=lambda w: w.suggestion.pk)
 REVISION = kw(slug=lambda w: w.case.slug, pk=lambda w: w.revision.pk)
 MATERIAL = kw(slug=lambda w: w.case.slug, pk=lambda w: w.material.pk)
+PERSON_OF_ORG = kw(slug=lambda w: w.org_a.slug, pk=lambda w: w.person.pk)
 REGISTRATION = kw(pk=lambda w: w.event.pk, rid=lambda w: w.registration.pk)
 
 
@@ -141,6 +142,8 @@ TABLE = {
     "account_logout": R(NONE, "302 200 200 200 200", "302 302 302 302 302"),
     "account_inactive": R(NONE, "200 200 200 200 200"),
     "account_signup": R(NONE, "200 302 302 302 302", "200 302 302 302 302"),
+    "account_request_reauthentication_code": R(NONE, "login 200|302 200|302 200|302 200|302"),
+    "account_confirm_reauthentication_code": R(NONE, "login 200|302 200|302 200|302 200|302"),
     "account_reauthenticate": R(NONE, "login 200 200 200 200", "login 200 200 200 200"),
     "account_email": R(NONE, "login 200 200 200 200", "login 302 302 302 302"),
     "account_email_verification_sent": R(NONE, "200 200 200 200 200"),
@@ -178,6 +181,11 @@ TABLE = {
     ),
     "accounts:organisation_people": R(
         ORG, "login 403 403 403 200", "login 403 403 403 302+", data=person_form
+    ),
+    "accounts:join_withdraw": R(NONE, "login 405 405 405 405", "login 302 302 302 302"),
+    # A person who asked to join: nobody here did, so those who may decide get 404.
+    "accounts:join_request_decide": R(
+        PERSON_OF_ORG, "login 405 405 405 405", "login 403 403 403 404"
     ),
     "accounts:person_edit": R(
         PERSON, "login 403 403 403 200", "login 403 403 403 302+", data=person_form
@@ -339,7 +347,8 @@ TABLE = {
     "search:search": R(NONE, "200 200 200 200 200", "200 200 200 200 200"),
     # --- the Django admin: anyone without a network's secretariat is sent to log in ----------
     "admin:index": R(NONE, "login login login 200 200", "login login login 200 200"),
-    "admin:login": R(NONE, "200 200 200 200|302 200|302", "200 200 200 200|302 200|302"),
+    # The admin has no log-in of its own: it sends to allauth's (issue 10 #1).
+    "admin:login": R(NONE, "login 403 403 200|302 200|302", "login 403 403 200|302 200|302"),
     "admin:logout": R(NONE, "home home home 405 405", "home home home 200 200"),
     "admin:password_change": R(NONE, "login login login 200 200", "login login login 200 200"),
     "admin:password_change_done": R(NONE, "login login login 200 200"),
