@@ -101,7 +101,7 @@ def group_form(w):
 
 
 def person_form(w):
-    return {"name": "Ny Kontakt", "title": "Konsulent", "phone": "", "email": "", "title_x": ""}
+    return {"name": "Ny Kontakt", "title": "Konsulent", "phone": "", "email": ""}
 
 
 def material_upload(w):
