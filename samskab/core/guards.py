@@ -6,10 +6,14 @@
    arguments it names (it raises ``Http404`` when there is none, or ``Moved`` to send the
    reader permanently to the object's current address); those arguments are not passed on;
    without ``get`` the object is the request's network (404 when no network is configured);
-2. the named rule is checked with ``request.user.has_perm(perm, obj)``;
+2. the named rule is checked with ``request.user.has_perm(perm, obj)``, or on ``on(obj)``
+   when the rule is about another object than the one fetched (a group's resource is
+   fetched, ``groups.manage_resources`` is about its group: ``on=lambda r: r.group``);
 3. an anonymous visitor who may not is sent to the log-in page (and back afterwards), a
    logged-in user gets 403 with ``message``, or 404 when ``hidden`` (objects whose existence
-   is itself private: drafts, closed events);
+   is itself private: drafts, closed events); with ``login=False`` an anonymous visitor gets
+   the same 403/404 as everyone else (for pages where logging in is not what is missing, or
+   that answered so before);
 4. the view is called as ``view(request, obj, **remaining_kwargs)``.
 
 The service the view calls checks the same rule again with the actor, so no other caller
@@ -50,6 +54,8 @@ def guard(
     get: Callable | None = None,
     message: str | None = None,
     hidden: bool = False,
+    login: bool = True,
+    on: Callable | None = None,
 ):
     """Fetch the view's object within the current network and check ``perm`` on it.
 
@@ -68,8 +74,9 @@ def guard(
                 if request.GET:
                     url += "?" + request.GET.urlencode()
                 return HttpResponsePermanentRedirect(url)
-            if perm is not None and not request.user.has_perm(perm, obj):
-                if not request.user.is_authenticated:
+            target = obj if on is None else on(obj)
+            if perm is not None and not request.user.has_perm(perm, target):
+                if login and not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
                 if hidden:
                     raise Http404

@@ -1,5 +1,7 @@
 """Reads for theme groups, written so a page costs a fixed number of queries."""
 
+import mimetypes
+
 from django.db.models import Count, Exists, OuterRef, Q
 
 from .models import (
@@ -136,3 +138,23 @@ def meetings_for(group: ThemeGroup, user) -> dict:
     if _meetings_source is None:
         return {"upcoming": [], "past": []}
     return _meetings_source(group, user)
+
+
+def membership_of_group(group: ThemeGroup, pk: int) -> GroupMembership | None:
+    return (
+        GroupMembership.objects.select_related("user", "group").filter(pk=pk, group=group).first()
+    )
+
+
+def resource_of_group(group: ThemeGroup, pk: int) -> GroupResource | None:
+    return GroupResource.objects.select_related("group").filter(pk=pk, group=group).first()
+
+
+def suggestion_of_group(group: ThemeGroup, pk: int) -> TopicSuggestion | None:
+    return (
+        TopicSuggestion.objects.select_related("group", "author").filter(pk=pk, group=group).first()
+    )
+
+
+def resource_content_type(resource: GroupResource) -> str:
+    return mimetypes.guess_type(resource.filename)[0] or "application/octet-stream"

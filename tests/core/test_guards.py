@@ -125,3 +125,28 @@ def test_require_refuses_nobody_and_the_wrong_user_and_passes_the_right_one():
     with pytest.raises(PermissionDenied):
         require(User(2), PERM, thing)
     require(User(1), PERM, thing)
+
+
+class Part:
+    def __init__(self, thing):
+        self.thing = thing
+
+
+def part_of_thing(request, slug):
+    return Part(thing_of_network(request, slug))
+
+
+@guard(PERM, get=part_of_thing, on=lambda part: part.thing, login=False, message="Owner only.")
+def touch_part(request, part):
+    return HttpResponse(part.thing.name)
+
+
+def test_on_checks_the_rule_on_another_object_than_the_one_fetched():
+    assert touch_part(_request(User(1)), slug="one").content == b"one"
+    with pytest.raises(PermissionDenied, match="Owner only."):
+        touch_part(_request(User(2)), slug="one")
+
+
+def test_login_false_answers_anonymous_visitors_403_instead_of_the_log_in_page():
+    with pytest.raises(PermissionDenied, match="Owner only."):
+        touch_part(_request(AnonymousUser()), slug="one")

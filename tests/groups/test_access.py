@@ -61,7 +61,14 @@ ENDPOINTS = [
     ("get", "groups:following", lambda t: {}, LOGGED_IN, 200),
     ("get", "groups:create", lambda t: {}, {"secretariat"}, 200),
     ("post", "groups:follow", lambda t: {"slug": t["slug"]}, LOGGED_IN, 302),
-    ("post", "groups:join", lambda t: {"slug": t["slug"]}, LOGGED_IN, 302),
+    # groups.join_group: those who are neither members nor waiting for an answer.
+    (
+        "post",
+        "groups:join",
+        lambda t: {"slug": t["slug"]},
+        LOGGED_IN - {"requested", "member", "coordinator"},
+        302,
+    ),
     (
         "post",
         "groups:leave",
