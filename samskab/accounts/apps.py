@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and people")
 
     def ready(self):
-        from . import services  # noqa: F401  registers the personal-data sections
+        from . import sections  # noqa: F401  registers the personal-data sections

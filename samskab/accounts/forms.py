@@ -13,9 +13,9 @@ class SignupForm(forms.Form):
     field_order = ["name", "email", "password1", "password2"]
 
     def signup(self, request, user):
-        from .services import person_for_user
+        from .services import person_create_for_user
 
-        person_for_user(user)
+        person_create_for_user(actor=user, user=user)
 
 
 class PersonForm(forms.ModelForm):

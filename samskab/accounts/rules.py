@@ -9,7 +9,7 @@ from samskab.networks.predicates import (
     is_superuser,
 )
 
-from .predicates import has_own_account
+from .predicates import has_own_account, is_account_owner
 
 # An organisation's editors keep the records of its people who have no log-in of their
 # own: they add them, see and correct their contact details, and erase them. A person with
@@ -41,3 +41,11 @@ rules.add_perm(
     "accounts.decide_join_request",
     is_superuser | is_org_editor | is_staff_of_organisation_network,
 )
+# Erasing a person's record: the records kept for people without a log-in of their own
+# (people with a log-in erase themselves, ``accounts.manage_account``).
+rules.add_perm(
+    "accounts.erase_person",
+    (is_superuser | is_staff_of_person_network | keeps_record_of_person) & ~has_own_account,
+)
+# One's own log-in (the object is the user): my page, my data as a file, erasing it.
+rules.add_perm("accounts.manage_account", is_account_owner)

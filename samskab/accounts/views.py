@@ -3,56 +3,96 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from samskab.core.forms import add_errors
+from samskab.core.guards import guard
 from samskab.core.pagination import paginate
 from samskab.networks.models import Organisation
 
-from . import services
+from . import selectors, services
 from .forms import EraseForm, PersonForm, ProfileForm
 from .models import Person
 
-
-@login_required
-def profile(request):
-    person = services.person_for_user(request.user)
-    roles = person.roles.select_related("network", "organisation").order_by("network__name")
-    return render(request, "accounts/profile.html", {"person": person, "roles": roles})
+# --- getters for the guard -------------------------------------------------------------------
 
 
-@login_required
-def profile_edit(request):
-    person = services.person_for_user(request.user)
+def own_account(request):
+    """The visitor's own log-in (anonymous visitors are refused and sent to log in)."""
+    return request.user
+
+
+def organisation_by_slug(request, slug) -> Organisation:
+    # Organisations are national: one municipality is a member of several networks.
+    return get_object_or_404(Organisation, slug=slug)
+
+
+def person_by_pk(request, pk) -> Person:
+    person = selectors.person_by_pk(pk)
+    if person is None:
+        raise Http404(_("No such person."))
+    return person
+
+
+def _own_person(user) -> Person:
+    """The user's person; an unsaved one when the account has none yet (it is saved by the
+    first change, ``services.person_create_for_user``)."""
+    return selectors.person_of_user(user) or Person(
+        user=user, name=user.name or user.email.split("@")[0], email=user.email
+    )
+
+
+# --- my page -----------------------------------------------------------------------------------
+
+
+@guard("accounts.manage_account", get=own_account)
+def profile(request, user):
+    person = _own_person(user)
+    return render(
+        request,
+        "accounts/profile.html",
+        {"person": person, "roles": selectors.person_roles(person)},
+    )
+
+
+@guard("accounts.manage_account", get=own_account)
+def profile_edit(request, user):
+    person = _own_person(user)
+    if request.method == "POST" and person.pk is None:
+        person = services.person_create_for_user(actor=user, user=user)
     asked_before = person.requested_organisation_id
     form = ProfileForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
-        person = services.person_update(actor=request.user, person=person, data=form.cleaned_data)
-        messages.success(request, _("Your details have been saved."))
-        if person.requested_organisation_id not in (None, asked_before):
-            messages.info(
-                request,
-                _(
-                    "Your request to join %(organisation)s has been sent. You are listed "
-                    "among its people once its editors or the secretariat confirm it."
+        try:
+            person = services.person_update(actor=user, person=person, data=form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Your details have been saved."))
+            if person.requested_organisation_id not in (None, asked_before):
+                messages.info(
+                    request,
+                    _(
+                        "Your request to join %(organisation)s has been sent. You are listed "
+                        "among its people once its editors or the secretariat confirm it."
+                    )
+                    % {"organisation": person.requested_organisation.name},
                 )
-                % {"organisation": person.requested_organisation.name},
-            )
-        return redirect("accounts:profile")
+            return redirect("accounts:profile")
     return render(request, "accounts/profile_edit.html", {"form": form})
 
 
-@login_required
+@guard("accounts.manage_account", get=own_account)
 @require_POST
-def join_withdraw(request):
-    person = services.person_for_user(request.user)
+def join_withdraw(request, user):
     try:
-        services.person_join_withdraw(actor=request.user, person=person)
+        services.person_join_withdraw(actor=user, person=_own_person(user))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -60,10 +100,10 @@ def join_withdraw(request):
     return redirect("accounts:profile")
 
 
-@login_required
+@guard("accounts.manage_account", get=own_account)
 @require_GET
-def data_export(request):
-    data = services.personal_data_export(user=request.user)
+def data_export(request, user):
+    data = selectors.personal_data_export(user=user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2, default=str),
         content_type="application/json; charset=utf-8",
@@ -73,11 +113,10 @@ def data_export(request):
     return response
 
 
-@login_required
-def erase(request):
-    form = EraseForm(request.POST or None, user=request.user)
+@guard("accounts.manage_account", get=own_account)
+def erase(request, user):
+    form = EraseForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
         services.user_erase(actor=user, user=user)
         logout(request)
         messages.success(request, _("Your account and your personal data have been erased."))
@@ -85,34 +124,28 @@ def erase(request):
     return render(request, "accounts/erase.html", {"form": form})
 
 
-def _organisation_or_403(request, slug) -> Organisation:
-    organisation = get_object_or_404(Organisation, slug=slug)
-    if not request.user.has_perm("networks.change_organisation", organisation):
-        raise PermissionDenied(
-            _("Only the organisation's editors and the secretariat may manage its people.")
-        )
-    return organisation
+# --- an organisation's people ------------------------------------------------------------------
 
 
-@login_required
-def organisation_people(request, slug):
-    organisation = _organisation_or_403(request, slug)
-    people = paginate(
-        request,
-        organisation.people.filter(erased_at__isnull=True).order_by("name"),
-        per_page=50,
-    )
-    requests = (
-        organisation.join_requests.filter(erased_at__isnull=True, user__isnull=False)
-        .select_related("user")
-        .order_by("requested_at", "pk")
-    )
+@guard(
+    "networks.change_organisation",
+    get=organisation_by_slug,
+    message=gettext_lazy(
+        "Only the organisation's editors and the secretariat may manage its people."
+    ),
+)
+def organisation_people(request, organisation):
+    people = paginate(request, selectors.organisation_people(organisation), per_page=50)
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data, organisation=organisation)
-        person = services.person_create(actor=request.user, data=data)
-        messages.success(request, _("%(name)s has been added.") % {"name": person.name})
-        return redirect("accounts:organisation_people", slug=organisation.slug)
+        try:
+            person = services.person_create(actor=request.user, data=data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("%(name)s has been added.") % {"name": person.name})
+            return redirect("accounts:organisation_people", slug=organisation.slug)
     return render(
         request,
         "accounts/organisation_people.html",
@@ -120,23 +153,26 @@ def organisation_people(request, slug):
             "organisation": organisation,
             "page_obj": people,
             "people": people,
-            "join_requests": requests,
+            "join_requests": selectors.organisation_join_requests(organisation),
             "form": form,
         },
     )
 
 
+# Logged-in visitors only, then POST only, then the rule: the log-in comes before the 405.
 @login_required
 @require_POST
-def join_request_decide(request, slug, pk):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    if not request.user.has_perm("accounts.decide_join_request", organisation):
-        raise PermissionDenied(
-            _("Only the organisation's editors and the secretariat may confirm its people.")
-        )
-    person = get_object_or_404(
-        Person, pk=pk, requested_organisation=organisation, erased_at__isnull=True
-    )
+@guard(
+    "accounts.decide_join_request",
+    get=organisation_by_slug,
+    message=gettext_lazy(
+        "Only the organisation's editors and the secretariat may confirm its people."
+    ),
+)
+def join_request_decide(request, organisation, pk):
+    person = selectors.join_request_of(organisation, pk)
+    if person is None:
+        raise Http404(_("No such request."))
     decision = request.POST.get("decision")
     if decision == "confirm":
         services.person_join_confirm(actor=request.user, person=person)
@@ -154,15 +190,14 @@ def join_request_decide(request, slug, pk):
     return redirect("accounts:organisation_people", slug=organisation.slug)
 
 
-@login_required
-def person_edit(request, pk):
-    person = get_object_or_404(
-        Person.objects.select_related("organisation"), pk=pk, erased_at__isnull=True
-    )
+@guard(
+    "accounts.change_person",
+    get=person_by_pk,
+    message=gettext_lazy("You may not change this person's details."),
+)
+def person_edit(request, person):
     if person.user_id == request.user.id:
         return redirect("accounts:profile_edit")
-    if not request.user.has_perm("accounts.change_person", person):
-        raise PermissionDenied(_("You may not change this person's details."))
     # Editors change a person's details, not which organisation the person belongs to, and
     # never the person's consent.
     form = PersonForm(
@@ -171,25 +206,27 @@ def person_edit(request, pk):
         consent=request.user.has_perm("accounts.change_person_consent", person),
     )
     if request.method == "POST" and form.is_valid():
-        services.person_update(actor=request.user, person=person, data=form.cleaned_data)
-        messages.success(request, _("The details have been saved."))
-        if person.organisation_id:
-            return redirect("accounts:organisation_people", slug=person.organisation.slug)
-        return redirect("accounts:profile")
+        try:
+            services.person_update(actor=request.user, person=person, data=form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The details have been saved."))
+            if person.organisation_id:
+                return redirect("accounts:organisation_people", slug=person.organisation.slug)
+            return redirect("accounts:profile")
     return render(request, "accounts/person_edit.html", {"form": form, "person": person})
 
 
-@login_required
-def person_erase(request, pk):
-    person = get_object_or_404(
-        Person.objects.select_related("organisation"), pk=pk, erased_at__isnull=True
-    )
-    if not request.user.has_perm("accounts.change_person", person) or person.user_id:
-        # People with their own log-in erase themselves (or ask the secretariat in admin).
-        raise PermissionDenied(_("You may not erase this person."))
+@guard(
+    "accounts.erase_person",
+    get=person_by_pk,
+    # People with their own log-in erase themselves (or ask the secretariat in admin).
+    message=gettext_lazy("You may not erase this person."),
+)
+def person_erase(request, person):
     if request.method == "POST":
-        with transaction.atomic():
-            services.person_erase(actor=request.user, person=person)
+        services.person_erase(actor=request.user, person=person)
         messages.success(request, _("The person's details have been erased."))
         if person.organisation_id:
             return redirect("accounts:organisation_people", slug=person.organisation.slug)

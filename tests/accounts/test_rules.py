@@ -96,3 +96,18 @@ def test_join_organisation(actor, expected, contact):
 @matrix({"org_editor", "staff_user", "superuser"})
 def test_decide_join_request(actor, expected, member_org):
     assert actor.has_perm("accounts.decide_join_request", member_org) is expected
+
+
+@matrix({"superuser"})  # Django gives an active superuser every permission
+def test_erase_person_with_own_log_in(actor, expected, contact):
+    assert actor.has_perm("accounts.erase_person", contact) is expected
+
+
+@matrix({"org_editor", "staff_user", "superuser"})
+def test_erase_person_without_log_in(actor, expected, record):
+    assert actor.has_perm("accounts.erase_person", record) is expected
+
+
+@matrix({"the_person", "superuser"})
+def test_manage_account(actor, expected, contact):
+    assert actor.has_perm("accounts.manage_account", contact.user) is expected
