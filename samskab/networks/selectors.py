@@ -18,6 +18,13 @@ def _contact_prefetch(network):
     )
 
 
+def members_of(network):
+    """The network's current member organisations (none without a network)."""
+    if network is None:
+        return Organisation.objects.none()
+    return Organisation.objects.members_of(network)
+
+
 def member_directory(*, network, query: str = "", region_id: int | None = None):
     """The network's current member organisations with their regions and contacts.
 

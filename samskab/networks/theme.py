@@ -6,6 +6,8 @@ from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from samskab.core.guards import guard
+
 from .models import Network
 
 
@@ -36,11 +38,16 @@ def accessible_base(hex_colour: str) -> str:
     return colour
 
 
+def network_by_slug(request, slug):
+    """The network with this slug, or None (the default colours)."""
+    return Network.objects.filter(slug=slug).only("brand_colour").first()
+
+
 @require_GET
 @cache_control(public=True, max_age=3600)
-def theme_css(request, slug):
+@guard("networks.view_directory", get=network_by_slug)
+def theme_css(request, network):
     """The network's brand colour as Designsystemet accent tokens (light mode)."""
-    network = Network.objects.filter(slug=slug).only("brand_colour").first()
     brand = network.brand_colour if network else "#0062BA"
     base = accessible_base(brand)
     tokens = {

@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from samskab.core.guards import guard
 from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
 from samskab.core.params import MAX_ID, query_int
@@ -10,10 +11,22 @@ from . import selectors
 from .models import Organisation
 
 
+def network_or_none(request):
+    """The request's network; the home page also answers an address without one."""
+    return request.network
+
+
+def organisation_of_network(request, slug) -> Organisation:
+    try:
+        return selectors.organisation_detail(slug=slug, network=request.network)
+    except Organisation.DoesNotExist as exc:
+        raise Http404(_("No such organisation.")) from exc
+
+
 @public_page
-def home(request):
-    network = request.network
-    members = Organisation.objects.members_of(network) if network else Organisation.objects.none()
+@guard("networks.view_directory", get=network_or_none)
+def home(request, network):
+    members = selectors.members_of(network)
     context = {
         "member_count": members.count(),
         "municipality_count": members.municipalities().count(),
@@ -23,10 +36,8 @@ def home(request):
 
 
 @public_page
-def directory(request):
-    network = request.network
-    if network is None:
-        raise Http404(_("No network is configured for this address."))
+@guard("networks.view_directory")
+def directory(request, network):
     query = request.GET.get("q", "").strip()[:100]
     region_id = query_int(request, "region", min_value=1, max_value=MAX_ID, label=_("Region"))
     memberships = selectors.member_directory(network=network, query=query, region_id=region_id)
@@ -45,9 +56,6 @@ def directory(request):
 
 
 @public_page
-def organisation_detail(request, slug):
-    try:
-        organisation = selectors.organisation_detail(slug=slug, network=request.network)
-    except Organisation.DoesNotExist as exc:
-        raise Http404(_("No such organisation.")) from exc
+@guard("networks.view_directory", get=organisation_of_network)
+def organisation_detail(request, organisation):
     return render(request, "networks/organisation_detail.html", {"organisation": organisation})
