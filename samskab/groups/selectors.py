@@ -158,3 +158,12 @@ def suggestion_of_group(group: ThemeGroup, pk: int) -> TopicSuggestion | None:
 
 def resource_content_type(resource: GroupResource) -> str:
     return mimetypes.guess_type(resource.filename)[0] or "application/octet-stream"
+
+
+def coordinator_emails(group: ThemeGroup) -> list[tuple[str, str]]:
+    """(e-mail, language) of the group's coordinators."""
+    return list(
+        GroupMembership.objects.coordinators()
+        .filter(group=group)
+        .values_list("user__email", "user__language")
+    )

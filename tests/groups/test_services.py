@@ -161,7 +161,8 @@ def test_open_group_joins_at_once_without_mail(
 
 @pytest.mark.parametrize("role", ["requested", "member", "coordinator"])
 def test_cannot_join_twice(group, users, role):
-    with pytest.raises(ValidationError):
+    """``groups.join_group`` refuses members and those waiting for an answer."""
+    with pytest.raises(PermissionDenied):
         services.group_join(actor=fresh(users[role]), group=group)
 
 
@@ -326,7 +327,7 @@ def test_dangerous_file_types_are_refused(group, coordinator):
 
 
 def test_too_large_files_are_refused(group, coordinator, monkeypatch):
-    monkeypatch.setattr(services, "MAX_RESOURCE_BYTES", 10)
+    monkeypatch.setattr("samskab.groups.services.resources.MAX_RESOURCE_BYTES", 10)
     with pytest.raises(ValidationError):
         services.resource_create(
             actor=fresh(coordinator),
