@@ -4,32 +4,26 @@ a TopicSuggestion."""
 
 import rules
 
-from samskab.networks.predicates import staff_network_ids
+from samskab.networks.predicates import staff_network_ids, user_cached
 
 from .models import GroupMembership
 
 
 def _membership(user, group) -> tuple[str, str] | None:
-    """(role, status) of the user's membership of the group, or None. Remembered on the
-    user object, so one page asks the database once per group; a new request gets a new
-    user object, and services call ``forget_group_memberships`` after a change."""
+    """(role, status) of the user's membership of the group, or None. Remembered with
+    ``networks.predicates.user_cached``, so one page asks the database once per group;
+    services call ``forget_access`` after a change."""
     if group is None or not user.is_authenticated:
         return None
-    cache = getattr(user, "_samskab_group_memberships", None)
-    if cache is None:
-        cache = user._samskab_group_memberships = {}
-    if group.pk not in cache:
-        cache[group.pk] = (
+    return user_cached(
+        user,
+        ("group_membership", group.pk),
+        lambda: (
             GroupMembership.objects.filter(group=group, user=user)
             .values_list("role", "status")
             .first()
-        )
-    return cache[group.pk]
-
-
-def forget_group_memberships(user) -> None:
-    if hasattr(user, "_samskab_group_memberships"):
-        del user._samskab_group_memberships
+        ),
+    )
 
 
 @rules.predicate

@@ -6,26 +6,50 @@ from django.utils import timezone
 
 from .models import Role
 
+# --- the one per-user cache of roles and memberships ---------------------------------------
+
+_CACHE = "_samskab_access"
+# Caches of the same kind kept under their own names by code not yet on ``user_cached``;
+# ``forget_access`` clears them too.
+_OTHER_CACHES = ("_samskab_coordinated_groups",)
+
+
+def user_cached(user, key, compute):
+    """``compute()``, remembered on the user object under ``key``: a page that asks a rule
+    many times asks the database once. A new request gets a new user object; a service
+    that changes roles or memberships calls ``forget_access`` for every user it touched.
+    Anonymous visitors are never cached (``compute`` must answer them cheaply itself)."""
+    if not user.is_authenticated:
+        return compute()
+    cache = user.__dict__.setdefault(_CACHE, {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def forget_access(*users) -> None:
+    """Forget everything ``user_cached`` (and the older per-user caches) remembered."""
+    for user in users:
+        if user is None:
+            continue
+        for name in (_CACHE, *_OTHER_CACHES):
+            user.__dict__.pop(name, None)
+
 
 def _current_roles(user):
-    """The user's current roles, fetched once per request-bound user object."""
+    """The user's current roles: (network id, kind, organisation id)."""
     if not user.is_authenticated:
         return []
-    cached = getattr(user, "_samskab_roles", None)
-    if cached is None:
+
+    def fetch():
         today = timezone.localdate()
-        cached = list(
+        return list(
             Role.objects.filter(person__user=user)
             .filter(Q(until__isnull=True) | Q(until__gte=today))
             .values_list("network_id", "kind", "organisation_id")
         )
-        user._samskab_roles = cached
-    return cached
 
-
-def forget_roles(user) -> None:
-    if hasattr(user, "_samskab_roles"):
-        del user._samskab_roles
+    return user_cached(user, "roles", fetch)
 
 
 def role_network_ids(user, kinds) -> set[int]:

@@ -31,3 +31,33 @@ def test_role_network_ids_of_an_anonymous_user_are_empty():
     from django.contrib.auth.models import AnonymousUser
 
     assert role_network_ids(AnonymousUser(), set(Role.Kind)) == set()
+
+
+def test_forget_access_clears_roles_and_group_memberships_together(
+    admin_contact, dk_network, django_assert_num_queries
+):
+    """One per-user cache (``user_cached``): asked twice, the database answers once; after
+    ``forget_access`` a new role and a new membership show at once."""
+    from samskab.groups.models import GroupMembership, ThemeGroup
+    from samskab.groups.predicates import is_group_member
+    from samskab.networks.predicates import forget_access
+
+    group = ThemeGroup.objects.create(network=dk_network, name="Mad", slug="mad")
+    with django_assert_num_queries(2):
+        assert staff_network_ids(admin_contact) == set()
+        assert staff_network_ids(admin_contact) == set()
+        assert not is_group_member(admin_contact, group)
+        assert not is_group_member(admin_contact, group)
+    RoleFactory(
+        network=dk_network,
+        person=admin_contact.person,
+        kind=Role.Kind.SECRETARIAT,
+        organisation=None,
+    )
+    GroupMembership.objects.create(group=group, user=admin_contact, status="active")
+    assert staff_network_ids(admin_contact) == set()  # still remembered
+    admin_contact._samskab_coordinated_groups = {123}  # the events app's own cache
+    forget_access(admin_contact)
+    assert staff_network_ids(admin_contact) == {dk_network.pk}
+    assert is_group_member(admin_contact, group)
+    assert not hasattr(admin_contact, "_samskab_coordinated_groups")

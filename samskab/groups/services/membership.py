@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from samskab.core.guards import require
 from samskab.core.tasks import enqueue_on_commit, send_email
+from samskab.networks.predicates import forget_access
 
 from ..models import GroupFollow, GroupMembership, ThemeGroup
-from ..predicates import forget_group_memberships
 from ..selectors import coordinator_emails
 
 
@@ -48,7 +48,7 @@ def group_join(*, actor, group: ThemeGroup) -> GroupMembership:
         raise ValidationError(
             _("You are already a member of this group or have asked to join.")
         ) from exc
-    forget_group_memberships(actor)
+    forget_access(actor)
     if not is_open:
         url = _absolute(reverse("groups:members", kwargs={"slug": group.slug}))
         who = actor.name or actor.email
@@ -88,7 +88,7 @@ def membership_accept(*, actor, membership: GroupMembership) -> GroupMembership:
     membership.accepted_at = timezone.now()
     membership.save(update_fields=["status", "accepted_at"])
     group, user = membership.group, membership.user
-    forget_group_memberships(user)
+    forget_access(user)
     url = _absolute(reverse("groups:detail", kwargs={"slug": group.slug}))
     with translation.override(user.language or "da"):
         enqueue_on_commit(
@@ -138,8 +138,7 @@ def membership_set_role(*, actor, membership: GroupMembership, role: str) -> Gro
         )
     membership.role = role
     membership.save(update_fields=["role"])
-    forget_group_memberships(actor)
-    forget_group_memberships(membership.user)
+    forget_access(actor, membership.user)
     return membership
 
 
@@ -151,8 +150,7 @@ def membership_remove(*, actor, membership: GroupMembership) -> None:
             _("A group needs at least one coordinator. Make someone else coordinator first.")
         )
     membership.delete()
-    forget_group_memberships(actor)
-    forget_group_memberships(membership.user)
+    forget_access(actor, membership.user)
 
 
 @transaction.atomic
@@ -173,7 +171,7 @@ def group_leave(*, actor, group: ThemeGroup) -> None:
             )
         )
     membership.delete()
-    forget_group_memberships(actor)
+    forget_access(actor)
 
 
 # --- follows -------------------------------------------------------------------------
