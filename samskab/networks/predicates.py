@@ -21,7 +21,11 @@ def user_cached(user, key, compute):
     Anonymous visitors are never cached (``compute`` must answer them cheaply itself)."""
     if not user.is_authenticated:
         return compute()
-    cache = user.__dict__.setdefault(_CACHE, {})
+    # getattr/setattr, not ``__dict__``: ``request.user`` is a lazy proxy of the user.
+    cache = getattr(user, _CACHE, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _CACHE, cache)
     if key not in cache:
         cache[key] = compute()
     return cache[key]
@@ -33,7 +37,8 @@ def forget_access(*users) -> None:
         if user is None:
             continue
         for name in (_CACHE, *_OTHER_CACHES):
-            user.__dict__.pop(name, None)
+            if hasattr(user, name):
+                delattr(user, name)
 
 
 def _current_roles(user):
