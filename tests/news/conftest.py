@@ -65,7 +65,7 @@ def other_group_coordinator(other_group):
 
 @pytest.fixture
 def secretariat(dk_network):
-    return make_user_with_role(dk_network, Role.Kind.SECRETARIAT)
+    return make_user_with_role(dk_network, Role.Kind.SECRETARIAT, mfa=True)
 
 
 @pytest.fixture

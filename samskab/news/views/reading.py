@@ -1,5 +1,6 @@
 """The reader's pages: lists (all, per tag, per year, per theme group) and the article."""
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -16,6 +17,8 @@ from .. import selectors
 from ..models import LANGUAGES, Tag
 
 LANGUAGE_NAMES = dict(LANGUAGES)
+# A version is named in its own language, as readers look for it ("English", "Dansk").
+AUTONYMS = dict(settings.LANGUAGES)
 PER_PAGE = 10
 
 
@@ -84,7 +87,7 @@ def article_detail(request, slug):
     versions = selectors.article_versions(article, include_hidden=can_change)
     context = {
         "article": article,
-        "versions": [(LANGUAGE_NAMES[v.language], v) for v in versions],
+        "versions": [(AUTONYMS.get(v.language, v.language), v) for v in versions],
         "language_name": LANGUAGE_NAMES[article.language],
         "can_change": can_change,
         "missing_languages": [
