@@ -15,6 +15,7 @@ from samskab.networks.predicates import staff_network_ids
 
 from .models import LANGUAGES, Article, ArticleRevision, Tag
 from .predicates import coordinated_group_ids
+from .search import index_at_publication
 
 LANGUAGE_CODES = {code for code, _name in LANGUAGES}
 # Paths under /news/ that are pages of their own, not articles.
@@ -190,6 +191,8 @@ def article_publish(*, actor, article: Article, at: datetime.datetime | None = N
     article.status = Article.Status.PUBLISHED
     article.save()
     _revision(article, actor, "schedule" if article.is_scheduled else "publish")
+    if article.is_scheduled:
+        index_at_publication(article)
     return article
 
 

@@ -302,3 +302,27 @@ def test_group_page_lists_its_news(client, published, draft, group, other_group)
     assert "Offentlig nyhed" in html and "Hemmelig kladde" not in html
     other = client.get(url("groups:detail", slug=other_group.slug)).content.decode()
     assert "Offentlig nyhed" not in other
+
+
+def test_api_lists_public_articles_and_their_versions(
+    client, secretariat, dk_network, published, draft, scheduled
+):
+    from samskab.news import services
+
+    en = services.article_create(
+        actor=secretariat,
+        network=dk_network,
+        language="en",
+        data={"title": "Public news", "lead": "Lead"},
+        translation_of=published,
+    )
+    services.article_publish(actor=secretariat, article=en)
+    data = client.get("/api/v1/news").json()
+    assert [a["title"] for a in data["items"]] == ["Offentlig nyhed"]
+    assert client.get("/api/v1/news?language=en").json()["items"][0]["title"] == "Public news"
+    detail = client.get(f"/api/v1/news/{published.slug}").json()
+    assert detail["versions"][0]["language"] == "en"
+    assert "<h2>Fremme medborgerskap</h2>" in detail["body_html"]
+    for hidden in (draft, scheduled):
+        assert client.get(f"/api/v1/news/{hidden.slug}").status_code == 404
+    assert client.get("/api/v1/news?tag=unknown").json()["items"] == []
