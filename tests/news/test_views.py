@@ -326,3 +326,21 @@ def test_api_lists_public_articles_and_their_versions(
     for hidden in (draft, scheduled):
         assert client.get(f"/api/v1/news/{hidden.slug}").status_code == 404
     assert client.get("/api/v1/news?tag=unknown").json()["items"] == []
+
+
+def test_language_switcher_leads_to_the_version(client, secretariat, published):
+    from samskab.news import services
+
+    en = services.article_create(
+        actor=secretariat,
+        network=published.network,
+        language="en",
+        data={"title": "Public news", "lead": "Lead"},
+        translation_of=published,
+    )
+    # An unpublished version is not offered: the article under its own language.
+    response = client.get(url("news:detail", "en", slug=published.slug))
+    assert response["Location"] == published.get_absolute_url()
+    services.article_publish(actor=secretariat, article=en)
+    response = client.get(url("news:detail", "en", slug=published.slug))
+    assert response["Location"] == en.get_absolute_url()

@@ -77,8 +77,13 @@ def article_detail(request, slug):
     article = selectors.article_for_page(network=network, slug=slug, language=language)
     if article is None:
         # An article lives under its own language's address, never as an alias elsewhere.
+        # The language switcher leads here: to the version in this language if there is
+        # one, else to the article under its own language.
         other = selectors.article_in_other_language(network=network, slug=slug)
         if other is not None and request.user.has_perm("news.view_article", other):
+            for version in selectors.article_versions(other):
+                if version.language == language:
+                    return redirect(version.get_absolute_url())
             return redirect(other.get_absolute_url())
         raise Http404
     if not request.user.has_perm("news.view_article", article):
