@@ -93,8 +93,8 @@ def next_publication():
 def group_news(group) -> str:
     """The news section of a theme group's page (registered with the groups app)."""
     articles = list(
-        visible_articles(network=group.network_id and group.network)
-        .filter(theme_groups=group)
+        Article.objects.visible()
+        .filter(network_id=group.network_id, theme_groups=group)
         .order_by("-published_at", "-id")[:5]
     )
     return render_to_string(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .feeds import AtomNewsFeed, NewsFeed
+from .feeds import AtomNewsFeed, GroupNewsFeed, NewsFeed, TagNewsFeed
 from .views import editing, reading
 
 app_name = "news"
@@ -11,6 +11,8 @@ urlpatterns = [
     path("feed/rss/", NewsFeed(), name="rss"),
     path("feed/atom/", AtomNewsFeed(), name="atom"),
     path("tag/<slug:slug>/", reading.tag_list, name="tag"),
+    path("tag/<slug:slug>/rss/", TagNewsFeed(), name="tag_rss"),
+    path("group/<slug:slug>/rss/", GroupNewsFeed(), name="group_rss"),
     path("<int:year>/", reading.year_list, name="year"),
     path("<slug:slug>/", reading.article_detail, name="detail"),
     path("<slug:slug>/edit/", editing.article_edit, name="edit"),

@@ -344,3 +344,14 @@ def test_language_switcher_leads_to_the_version(client, secretariat, published):
     services.article_publish(actor=secretariat, article=en)
     response = client.get(url("news:detail", "en", slug=published.slug))
     assert response["Location"] == en.get_absolute_url()
+
+
+def test_tag_and_group_feeds(client, secretariat, dk_network, group, other_group, scheduled):
+    write(secretariat, dk_network, title="Med tag", tags=["Sund by"], groups=[group])
+    write(secretariat, dk_network, title="Anden gruppe", groups=[other_group])
+    assert _rss_titles(client.get(url("news:tag_rss", slug="sund-by")).content) == ["Med tag"]
+    group_feed = client.get(url("news:group_rss", slug=group.slug)).content
+    assert _rss_titles(group_feed) == ["Med tag"]  # not the scheduled one of the group
+    assert client.get(url("news:tag_rss", slug="findes-ikke")).status_code == 404
+    html = client.get(url("news:tag", slug="sund-by")).content.decode()
+    assert url("news:tag_rss", slug="sund-by") in html
