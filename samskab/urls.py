@@ -4,12 +4,15 @@ from django.urls import include, path
 
 from samskab.core import views as core_views
 from samskab.networks import theme
+from samskab.news import discovery
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("theme/<slug:slug>.css", theme.theme_css, name="theme_css"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("samskab.api.urls")),
+    path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    path("robots.txt", discovery.robots, name="robots"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -21,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("samskab.groups.urls")),
     path("cases/", include("samskab.cases.urls")),
     path("events/", include("samskab.events.urls")),
+    path("news/", include("samskab.news.urls")),
     path("", include("samskab.search.urls")),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ from ninja.errors import ValidationError
 from samskab.cases.api import router as cases_router
 from samskab.events.api import router as events_router
 from samskab.networks.api import router as networks_router
+from samskab.news.api import router as news_router
 from samskab.search.api import router as search_router
 
 api = NinjaAPI(
@@ -17,6 +18,7 @@ api = NinjaAPI(
 api.add_router("/networks", networks_router)
 api.add_router("/cases", cases_router)
 api.add_router("/events", events_router)
+api.add_router("/news", news_router)
 api.add_router("/search", search_router)
 
 

@@ -12,6 +12,7 @@ front (see the nginx set-up in README.md) can serve readers too.
 
 import functools
 import hashlib
+import time
 
 from django.apps import apps
 from django.conf import settings
@@ -33,7 +34,35 @@ def ignore_model(label: str) -> None:
     IGNORED_MODELS.add(label)
 
 
+NEXT_CHANGE_KEY = "pagecache:next-change"
+NO_CHANGE = "none"
+# Functions returning the next moment (an aware datetime, or None) at which content becomes
+# public without any save, e.g. an article scheduled for later. Apps register them.
+_next_change_sources: list = []
+
+
+def register_next_change(source) -> None:
+    """``source()`` returns the next time a page changes by itself (or None)."""
+    if source not in _next_change_sources:
+        _next_change_sources.append(source)
+
+
+def _next_change() -> float | None:
+    stored = cache.get(NEXT_CHANGE_KEY)
+    if stored is None:
+        times = [t for t in (source() for source in _next_change_sources) if t is not None]
+        stored = min(times).timestamp() if times else NO_CHANGE
+        cache.set(NEXT_CHANGE_KEY, stored, None)
+    return None if stored == NO_CHANGE else stored
+
+
 def content_version() -> float:
+    """The version cached pages are built from; bumped by saves, and when the next
+    scheduled change (``register_next_change``) comes due."""
+    if _next_change_sources:
+        due = _next_change()
+        if due is not None and due <= time.time():
+            bump_content_version()
     return versions.current(VERSION_KEY)
 
 
@@ -44,6 +73,7 @@ def bump_content_version(**kwargs) -> None:
         if label in IGNORED_MODELS or not sender.__module__.startswith("samskab."):
             return
     versions.bump(VERSION_KEY)
+    cache.delete(NEXT_CHANGE_KEY)
 
 
 def _cache_key(request, version: float) -> str:

@@ -167,3 +167,21 @@ def coordinator_emails(group: ThemeGroup) -> list[tuple[str, str]]:
         .filter(group=group)
         .values_list("user__email", "user__language")
     )
+
+
+# The news desk lists a group's articles on its page; it sits above this app and registers
+# how to find them (``NewsConfig.ready``). Without that app the section is not shown.
+_news_source = None
+
+
+def register_group_news(source) -> None:
+    """``source(group)`` returns the HTML of the group's news section ("" for none)."""
+    global _news_source
+    _news_source = source
+
+
+def news_for(group: ThemeGroup) -> str:
+    """The HTML of the group's news section, "" when there is none or no news app."""
+    if _news_source is None:
+        return ""
+    return _news_source(group)

@@ -88,3 +88,18 @@ def join_request_deciders(*, organisation) -> list[tuple[str, str]]:
         )
     )
     return sorted(set(roles.values_list("person__user__email", "person__user__language")))
+
+
+# Apps above this one add sections to the front page (the news desk: latest news, upcoming
+# events, new cases, theme groups) in their ``AppConfig.ready``.
+_front_sections: list = []
+
+
+def register_front_section(source) -> None:
+    """``source(request)`` returns the HTML of a front-page section ("" for none)."""
+    if source not in _front_sections:
+        _front_sections.append(source)
+
+
+def front_sections(request) -> list:
+    return [html for html in (source(request) for source in _front_sections) if html]

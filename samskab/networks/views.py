@@ -31,6 +31,7 @@ def home(request, network):
         "member_count": members.count(),
         "municipality_count": members.municipalities().count(),
         "recent_members": members.select_related("region").order_by("-memberships__since")[:8],
+        "sections": selectors.front_sections(request) if network else [],
     }
     return render(request, "networks/home.html", context)
 

@@ -62,6 +62,8 @@ REVISION = kw(slug=lambda w: w.case.slug, pk=lambda w: w.revision.pk)
 MATERIAL = kw(slug=lambda w: w.case.slug, pk=lambda w: w.material.pk)
 PERSON_OF_ORG = kw(slug=lambda w: w.org_a.slug, pk=lambda w: w.person.pk)
 REGISTRATION = kw(pk=lambda w: w.event.pk, rid=lambda w: w.registration.pk)
+ARTICLE = kw(slug=lambda w: w.article.slug)
+NEWS_DRAFT = kw(slug=lambda w: w.news_draft.slug)
 
 
 def case_form(w):
@@ -96,6 +98,10 @@ def event_form(w):
     }
 
 
+def article_form(w):
+    return {"title": "Ny artikel", "lead": "Manchet", "body": "## Tekst", "tags": "sund by"}
+
+
 def group_form(w):
     return {"name": "Ny temagruppe", "lead": "Om noget", "join_policy": "open"}
 
@@ -126,6 +132,8 @@ TABLE = {
     "healthz": R(NONE, "200 200 200 200 200"),
     "theme_css": R(kw(slug=lambda w: w.dk.slug), "200 200 200 200 200"),
     "set_language": R(NONE, "302 302 302 302 302", "302 302 302 302 302"),
+    "sitemap": R(NONE, "200 200 200 200 200"),
+    "robots": R(NONE, "200 200 200 200 200"),
     # --- the public API: the same for everyone, never the caller's own view ----------------
     "api-v1:api-root": R(NONE, "404 404 404 404 404"),
     "api-v1:openapi-json": R(NONE, "200 200 200 200 200"),
@@ -135,6 +143,8 @@ TABLE = {
     "api-v1:list_cases": R(NONE, "200 200 200 200 200"),
     "api-v1:get_case": R(DRAFT, "404 404 404 404 404"),
     "api-v1:list_events": R(NONE, "200 200 200 200 200"),
+    "api-v1:list_news": R(NONE, "200 200 200 200 200"),
+    "api-v1:get_article": R(NEWS_DRAFT, "404 404 404 404 404"),
     "api-v1:get_event": R(kw(event_id=lambda w: w.event.pk), "404 404 404 404 404"),
     "api-v1:search": R(NONE, "200 200 200 200 200"),
     # --- accounts (allauth) ----------------------------------------------------------------
@@ -285,6 +295,29 @@ TABLE = {
     "cases:comment_delete": R(COMMENT, "login 405 405 405 405", "login 403 403 403 302+"),
     "cases:comment_report": R(COMMENT, "login 405 405 405 405", "login 302+ 302+ 302+ 302+"),
     "cases:comment_moderate": R(COMMENT, "login 405 405 405 405", "login 403 403 403 302+"),
+    # --- news: drafts are 404 to everyone but their editors ----------------------------------
+    "news:list": R(NONE, "200 200 200 200 200"),
+    "news:rss": R(NONE, "200 200 200 200 200"),
+    "news:atom": R(NONE, "200 200 200 200 200"),
+    "news:tag": R(kw(slug="folkesundhed"), "200 200 200 200 200"),
+    "news:tag_rss": R(kw(slug="folkesundhed"), "200 200 200 200 200"),
+    "news:group_rss": R(GROUP, "200 200 200 200 200"),
+    "news:year": R(kw(year=2030), "200 200 200 200 200"),
+    "news:create": R(NONE, "login 403 403 403 200", "login 403 403 403 302+", data=article_form),
+    "news:drafts": R(NONE, "login 403 403 403 200"),
+    "news:detail": R(NEWS_DRAFT, "404 404 404 404 200"),
+    "news:edit": R(
+        NEWS_DRAFT, "login 404 404 404 200", "login 404 404 404 302+", data=article_form
+    ),
+    "news:translate": R(
+        kw(slug=lambda w: w.news_draft.slug, language="en"),
+        "login 404 404 404 200",
+        "login 404 404 404 302+",
+        data=article_form,
+    ),
+    "news:publish": R(NEWS_DRAFT, "405 405 405 405 405", "login 404 404 404 302+"),
+    "news:unpublish": R(ARTICLE, "405 405 405 405 405", "login 404 404 404 302+"),
+    "news:delete": R(NEWS_DRAFT, "login 404 404 404 200", "login 404 404 404 302+"),
     # --- events ----------------------------------------------------------------------------
     "events:list": R(NONE, "200 200 200 200 200", "200 200 200 200 200"),
     "events:past": R(NONE, "200 200 200 200 200", "200 200 200 200 200"),

@@ -259,6 +259,26 @@ def _people_and_organisations(w, staff):
     return organisations
 
 
+def _articles(w, staff):
+    from samskab.news import services as news_services
+
+    articles = []
+    for i in range(N):
+        article = news_services.article_create(
+            actor=staff,
+            network=w.dk,
+            language="da",
+            data={
+                "title": payload(i, "article.title"),
+                "lead": payload(i, "article.lead"),
+                "body": payload(i, "article.body"),
+                "tags": [payload(i, "article.tag")],
+            },
+        )
+        articles.append(news_services.article_publish(actor=staff, article=article))
+    return articles
+
+
 def build_xss_world() -> XssWorld:
     w = XssWorld()
     o = w.objects
@@ -289,6 +309,7 @@ def build_xss_world() -> XssWorld:
     with run_on_commit():
         o["groups"] = _groups(w, staff, member)
         o["organisations"] = _people_and_organisations(w, staff)
+    o["articles"] = _articles(w, staff)
     w.mails = list(mail.outbox)
     assert Comment.objects.filter(case=o["cases"][0]).count() == N
     return w
@@ -811,6 +832,19 @@ OUTPUTS = {
     "organisation API": (
         out_json(lambda w: f"/api/v1/networks/{w.dk.slug}/members"),
         ["organisation.name"],
+    ),
+    # news
+    "news list": (
+        out_html(lambda w: reverse("news:list"), objects=None, pages=N // 10 + 1),
+        ["article.title", "article.lead"],
+    ),
+    "article page": (
+        out_html(lambda a: a.get_absolute_url(), objects="articles"),
+        ["article.title", "article.lead", "article.body", "article.tag"],
+    ),
+    "front page": (
+        out_html(lambda w: reverse("networks:home"), objects=None),
+        ["article.title", "article.lead"],
     ),
     # search
     "search page, query": (out_search("html"), ["search.q"]),

@@ -167,6 +167,23 @@ def build_world() -> World:
     o["calendar_token"] = event_services.calendar_token_for(member).token
     assert Registration.objects.count() == 2
 
+    # News: a published article with a tag and a draft, both by the secretariat.
+    from samskab.news import services as news_services
+
+    o["article"] = news_services.article_create(
+        actor=users["staff"],
+        network=dk,
+        language="da",
+        data={"title": "Nyhed", "lead": "Manchet", "tags": ["folkesundhed"]},
+    )
+    news_services.article_publish(actor=users["staff"], article=o["article"])
+    o["news_draft"] = news_services.article_create(
+        actor=users["staff"],
+        network=dk,
+        language="da",
+        data={"title": "Kladde", "lead": "Hemmelig", "theme_groups": [group]},
+    )
+
     # Rows the admin's pages can point at.
     o["auth_group"] = Group.objects.create(name="Redaktion")
     o["equivalent"] = Equivalent.objects.create(words="sundhed, helse")

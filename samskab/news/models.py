@@ -1,0 +1,145 @@
+"""News articles: one row per language, versions grouped by a translation key."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGES = [("da", _("Danish")), ("nb", _("Norwegian")), ("en", _("English"))]
+
+
+class Tag(models.Model):
+    """A keyword of a network's news, in one language (the seed's "folkehelse")."""
+
+    network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGES)
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "language", "slug"], name="news_tag_unique_slug"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("news:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def visible(self, now=None):
+        """Published and past their publication time: what every reader may see."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    network = models.ForeignKey(
+        "networks.Network", on_delete=models.CASCADE, related_name="articles"
+    )
+    translation_key = models.UUIDField(_("translation key"), default=uuid.uuid4, db_index=True)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGES)
+    slug = models.SlugField(_("slug"), max_length=200)
+    title = models.CharField(_("title"), max_length=200)
+    lead = models.TextField(_("lead"), blank=True)
+    body = models.TextField(_("body"), blank=True, help_text=_("Markdown"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    # Published articles with a future time are scheduled: no reader sees them before it.
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # The editorial "last updated": set when a published article's text changes.
+    revised_at = models.DateTimeField(_("last updated"), null=True, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    theme_groups = models.ManyToManyField(
+        "groups.ThemeGroup", blank=True, related_name="articles", verbose_name=_("theme groups")
+    )
+    events = models.ManyToManyField(
+        "events.Event", blank=True, related_name="articles", verbose_name=_("events")
+    )
+    cases = models.ManyToManyField(
+        "cases.Case", blank=True, related_name="articles", verbose_name=_("cases")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "language", "slug"], name="news_article_unique_slug"
+            ),
+            models.UniqueConstraint(
+                fields=["translation_key", "language"], name="news_article_one_per_language"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="news_article_published_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("news:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_visible(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+
+class ArticleRevision(models.Model):
+    """Who changed an article's text, when, and what it said then."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(max_length=32)
+    title = models.CharField(max_length=200)
+    lead = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.article_id} {self.action} {self.created_at:%Y-%m-%d %H:%M}"

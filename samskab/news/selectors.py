@@ -1,0 +1,102 @@
+"""Reads for the news desk, each at a fixed number of queries."""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from samskab.networks.predicates import staff_network_ids
+
+from .models import Article, Tag
+from .predicates import coordinated_group_ids
+
+
+def visible_articles(*, network) -> QuerySet:
+    return Article.objects.visible().filter(network=network)
+
+
+def article_list(
+    *, network, language: str, tag: Tag | None = None, year: int | None = None, group=None
+) -> QuerySet:
+    """The network's public articles for readers of ``language``, newest first: those in
+    the language and, marked with their own language, those without a version in it."""
+    visible = visible_articles(network=network)
+    in_language = visible.filter(translation_key=OuterRef("translation_key"), language=language)
+    qs = visible.filter(Q(language=language) | ~Exists(in_language))
+    if tag is not None:
+        qs = qs.filter(tags=tag)
+    if year is not None:
+        qs = qs.filter(published_at__year=year)
+    if group is not None:
+        qs = qs.filter(theme_groups=group)
+    return (
+        qs.select_related("author")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
+        .order_by("-published_at", "-id")
+    )
+
+
+def article_years(*, network) -> list[int]:
+    dates = visible_articles(network=network).dates("published_at", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def editor_articles(*, network, user) -> QuerySet:
+    """Drafts and scheduled articles this editor may change (a coordinator: their groups')."""
+    now = timezone.now()
+    qs = Article.objects.filter(network=network)
+    if not (user.is_superuser or network.id in staff_network_ids(user)):
+        qs = qs.filter(theme_groups__in=coordinated_group_ids(user)).distinct()
+    return (
+        qs.filter(Q(status=Article.Status.DRAFT) | Q(published_at__gt=now))
+        .select_related("author")
+        .order_by("-updated_at")
+    )
+
+
+def article_for_page(*, network, slug: str, language: str) -> Article | None:
+    """The article at /<language>/news/<slug>/ with its tags, links and versions."""
+    return (
+        Article.objects.filter(network=network, slug=slug, language=language)
+        .select_related("author", "network")
+        .prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.order_by("name")),
+            "theme_groups",
+            "events",
+            "cases",
+        )
+        .first()
+    )
+
+
+def article_versions(article: Article, *, include_hidden: bool = False) -> list[Article]:
+    """The article's versions in the other languages (one query)."""
+    qs = Article.objects.filter(translation_key=article.translation_key).exclude(pk=article.pk)
+    if not include_hidden:
+        qs = qs.visible()
+    return list(qs.only("id", "slug", "language", "title", "status", "published_at"))
+
+
+def article_in_other_language(*, network, slug: str) -> Article | None:
+    return Article.objects.filter(network=network, slug=slug).order_by("id").first()
+
+
+def next_publication():
+    """When the next scheduled article comes out (for the page cache)."""
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+
+
+def group_news(group) -> str:
+    """The news section of a theme group's page (registered with the groups app)."""
+    articles = list(
+        Article.objects.visible()
+        .filter(network_id=group.network_id, theme_groups=group)
+        .order_by("-published_at", "-id")[:5]
+    )
+    return render_to_string(
+        "news/partials/_group_news.html", {"articles": articles, "group": group}
+    )

@@ -1,0 +1,106 @@
+"""The reader's pages: lists (all, per tag, per year, per theme group) and the article."""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from samskab.core.guards import current_network
+from samskab.core.pagecache import public_page
+from samskab.core.pagination import paginate
+from samskab.core.params import MAX_ID, query_int
+from samskab.groups.models import ThemeGroup
+
+from .. import selectors
+from ..models import LANGUAGES, Tag
+
+LANGUAGE_NAMES = dict(LANGUAGES)
+# A version is named in its own language, as readers look for it ("English", "Dansk").
+AUTONYMS = dict(settings.LANGUAGES)
+PER_PAGE = 10
+
+
+def _list_page(request, *, tag=None, year=None, heading=""):
+    network = current_network(request)
+    language = get_language() or network.default_language
+    group_id = query_int(request, "group", min_value=1, max_value=MAX_ID, label=_("Theme group"))
+    groups = list(ThemeGroup.objects.filter(network=network).order_by("name"))
+    group = next((g for g in groups if g.pk == group_id), None)
+    articles = selectors.article_list(
+        network=network, language=language, tag=tag, year=year, group=group
+    )
+    page = paginate(request, articles, per_page=PER_PAGE)
+    context = {
+        "page_obj": page,
+        "articles": page.object_list,
+        "tag": tag,
+        "year": year,
+        "heading": heading or _("News"),
+        "groups": groups,
+        "group": group,
+        "years": selectors.article_years(network=network),
+        "language": language,
+        "can_write": request.user.has_perm("news.add_article", network),
+    }
+    return render(request, "news/article_list.html", context)
+
+
+@require_GET
+@public_page
+def article_list(request):
+    return _list_page(request)
+
+
+@require_GET
+@public_page
+def tag_list(request, slug):
+    network = current_network(request)
+    tag = get_object_or_404(Tag, network=network, language=get_language(), slug=slug)
+    return _list_page(request, tag=tag, heading=_("News tagged “%(tag)s”") % {"tag": tag.name})
+
+
+@require_GET
+@public_page
+def year_list(request, year):
+    if not 1900 <= year <= 2999:
+        raise Http404
+    return _list_page(request, year=year, heading=_("News from %(year)s") % {"year": year})
+
+
+@require_GET
+@public_page
+def article_detail(request, slug):
+    network = current_network(request)
+    language = get_language()
+    article = selectors.article_for_page(network=network, slug=slug, language=language)
+    if article is None:
+        # An article lives under its own language's address, never as an alias elsewhere.
+        # The language switcher leads here: to the version in this language if there is
+        # one, else to the article under its own language.
+        other = selectors.article_in_other_language(network=network, slug=slug)
+        if other is not None and request.user.has_perm("news.view_article", other):
+            for version in selectors.article_versions(other):
+                if version.language == language:
+                    return redirect(version.get_absolute_url())
+            return redirect(other.get_absolute_url())
+        raise Http404
+    if not request.user.has_perm("news.view_article", article):
+        raise Http404
+    can_change = request.user.has_perm("news.change_article", article)
+    versions = selectors.article_versions(article, include_hidden=can_change)
+    context = {
+        "article": article,
+        "versions": [(AUTONYMS.get(v.language, v.language), v) for v in versions],
+        "language_name": LANGUAGE_NAMES[article.language],
+        "can_change": can_change,
+        "missing_languages": [
+            (code, name)
+            for code, name in LANGUAGES
+            if code != article.language and code not in {v.language for v in versions}
+        ]
+        if can_change
+        else [],
+    }
+    return render(request, "news/article_detail.html", context)
