@@ -17,6 +17,7 @@ from ..models import SearchDocument
 from . import structures
 from .highlighting import _matcher, _snippet, highlight
 from .parsing import parse
+from .partial import partial_matches, relaxable
 from .scoring import (
     GroupMatcher,
     _document_frequencies,
@@ -107,8 +108,9 @@ def search(
     )
     if not all(group_df):
         results.suggestion = _suggestion(query, parsed, group_df, languages)
-        results.page = Paginator([], page_size).page(1)
-        return results
+        if not relaxable(parsed):
+            results.page = Paginator([], page_size).page(1)
+            return results
     n_docs = max(stats.get("#docs", 0), 1)
     averages = {f: stats.get(f"#len_{f}", 0) / n_docs for f in FIELDS}
     idf = [
@@ -120,6 +122,59 @@ def search(
         for g in parsed.excluded
     ]
     single_excluded = [g for g in _expand(single_excluded, vocab) if g]
+    scored = []
+    if all(group_df):
+        scored = _strict(
+            parsed,
+            group_df,
+            vocab,
+            single_excluded,
+            filter_tokens,
+            stats,
+            idf,
+            averages,
+            network_id,
+            filters,
+            results,
+        )
+    missing = {}
+    if not scored:
+        scored, missing = partial_matches(
+            parsed,
+            group_df,
+            vocab,
+            idf=idf,
+            averages=averages,
+            excluded=single_excluded,
+            n_docs=n_docs,
+            stats_docs=stats.get("#docs"),
+            network_id=network_id,
+            filters=filters,
+            date_key=_date_key,
+        )
+        results.partial = bool(scored)
+        results.capped = results.capped or len(scored) >= structures.CANDIDATE_LIMIT
+    results.total = len(scored)
+    results.ranking = [(item[2], item[3]) for item in scored]
+    results.facets = _facets([item[4] for item in scored], filters)
+    _page(results, scored, missing, parsed, page, page_size)
+    return results
+
+
+def _strict(
+    parsed,
+    group_df,
+    vocab,
+    single_excluded,
+    filter_tokens,
+    stats,
+    idf,
+    averages,
+    network_id,
+    filters,
+    results,
+):
+    n_docs = max(stats.get("#docs", 0), 1)
     bound = _expected_matches(n_docs, group_df, filter_tokens, stats)
     rows = backends.candidates(
         _expand(parsed.groups, vocab),
@@ -143,10 +198,10 @@ def search(
             continue
         scored.append((round(score, 9), _date_key(row[4]), row[1], row[2], row))
     scored.sort(key=lambda item: item[:4], reverse=True)
-    results.total = len(scored)
-    results.ranking = [(item[2], item[3]) for item in scored]
-    results.facets = _facets([item[4] for item in scored], filters)
+    return scored
 
+
+def _page(results, scored, missing, parsed, page, page_size) -> None:
     paginator = Paginator(scored, page_size)
     try:
         number = max(1, min(int(page), paginator.num_pages))
@@ -186,9 +241,9 @@ def search(
                     language=doc.language,
                     date=doc.date,
                     score=score,
+                    missing=missing.get(row[0], []),
                 )
             )
-    return results
 
 
 def _facets(rows, filters) -> list[Facet]:

@@ -49,6 +49,8 @@ class Hit:
     language: str
     date: datetime.date | None
     score: float
+    # The query's words this hit lacks (a partial match), as typed.
+    missing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -78,3 +80,5 @@ class SearchResults:
     message: str | None = None  # "empty", "no_words", "only_excluded"
     filters: dict = field(default_factory=dict)
     ranking: list[tuple[str, str]] = field(default_factory=list)  # (type, id) of all hits
+    # No document holds every word: the hits hold most of them (see ``partial``).
+    partial: bool = False
