@@ -3,10 +3,11 @@ that hold the most of them.
 
 Only single words (and merged equivalent phrases) are relaxed; "quoted phrases" and
 ``-excluded`` words keep their strict meaning. A document must hold at least half of the
-relaxed words (rounded up, at least one). Hits are ordered by the number of words they
-hold, then by BM25F over those words (plus ``MATCH_BONUS`` per word), then as a strict
-search orders them. The backend gets one more query: the phrases ANDed with one group of
-every relaxed word's alternatives (OR).
+relaxed words (rounded up) and at least two, so only queries of three or more words are
+relaxed: a two-word query that finds nothing keeps its "did you mean". Hits are ordered
+by the number of words they hold, then by BM25F over those words (plus ``MATCH_BONUS``
+per word), then as a strict search orders them. The backend gets one more query: the
+phrases ANDed with one group of every relaxed word's alternatives (OR).
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from .. import backends
 from . import structures
 from .scoring import K1, WEIGHTS, B, GroupMatcher, _expand, _matches_any, _walk_limit
 
+# Queries with fewer single words than this are not relaxed; a hit holds at least this
+# many minus one of them.
+MIN_RELAXED_WORDS = 3
 # Added to the score per word matched, so that the score shown agrees with the order.
 MATCH_BONUS = 100.0
 
@@ -24,7 +28,7 @@ MATCH_BONUS = 100.0
 def relaxable(parsed) -> list[int]:
     """Positions of the groups a partial match may leave out (empty: no partial match)."""
     words = [i for i, g in enumerate(parsed.groups) if not g.phrase]
-    return words if len(words) >= 2 else []
+    return words if len(words) >= MIN_RELAXED_WORDS else []
 
 
 def _group_score(row, matcher, weight, averages) -> float:
@@ -61,7 +65,7 @@ def partial_matches(
     if any(not group_df[i] for i in required):
         return [], {}
     present = [i for i in optional if group_df[i]]
-    needed = max(1, math.ceil(len(optional) / 2))
+    needed = max(MIN_RELAXED_WORDS - 1, math.ceil(len(optional) / 2))
     if len(present) < needed:
         return [], {}
     expanded = _expand(parsed.groups, vocab)
