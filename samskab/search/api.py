@@ -22,6 +22,7 @@ class HitOut(Schema):
     language: str
     date: datetime.date | None
     score: float
+    missing: list[str]  # the query's words this hit lacks (partial matches only)
 
 
 class FacetValueOut(Schema):
@@ -45,6 +46,7 @@ class SearchOut(Schema):
     num_pages: int
     suggestion: str | None
     message: str | None
+    partial: bool  # no result holds every word; the hits hold most of them
     results: list[HitOut]
     facets: list[FacetOut]
 
@@ -71,6 +73,7 @@ def search(request, q: str = "", page: ApiInt(1, MAX_PAGE) = 1, language: str | 
         "num_pages": page_obj.paginator.num_pages if page_obj else 1,
         "suggestion": results.suggestion,
         "message": results.message,
+        "partial": results.partial,
         "results": [
             {
                 "type": h.doc_type,
@@ -83,6 +86,7 @@ def search(request, q: str = "", page: ApiInt(1, MAX_PAGE) = 1, language: str | 
                 "language": h.language,
                 "date": h.date,
                 "score": h.score,
+                "missing": h.missing,
             }
             for h in results.hits
         ],

@@ -3,7 +3,7 @@
 Both indexes hold the analyser's terms of three fields (title; summary and topics; the rest)
 and answer the same boolean question: which documents hold, for every query word, one of
 its alternative terms (exactly, or as a prefix)? Ranking happens afterwards in Python
-(``engine.py``), the same on both.
+(the ``engine`` package), the same on both.
 
 - SQLite: an external-content FTS5 table ``search_fts`` over ``search_searchdocument``,
   kept current by triggers. ``detail=none``: no positions, since phrases are checked in

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from samskab.search import engine, indexer
+from samskab.search import analysis, engine, indexer
 from samskab.search.models import Equivalent
 from samskab.search.registry import Document
 from samskab.search.selectors import search
@@ -144,7 +144,7 @@ def test_the_plural_of_an_equivalent_finds_its_equivalents(db):
 
 def test_a_word_without_equivalents_keeps_its_own_stems(db):
     assert alternatives("xylofoner") == set(
-        engine.analysis.query_terms("xylofoner", ("da", "nb", "sv", "en"))
+        analysis.query_terms("xylofoner", ("da", "nb", "sv", "en"))
     )
 
 
@@ -300,7 +300,7 @@ def test_only_stop_words_are_still_searched(corpus):
 
 
 def test_capped_candidate_sets_are_reported(monkeypatch, corpus):
-    monkeypatch.setattr(engine, "CANDIDATE_LIMIT", 5)
+    monkeypatch.setattr(engine.structures, "CANDIDATE_LIMIT", 5)
     results = search(query="kommune")
     assert results.capped
     assert results.total <= 5
@@ -358,7 +358,9 @@ def test_filter_statistics_make_a_rare_filter_selective(corpus, dk_network):
     # An index built before facet statistics existed: filters count as unknown.
     old = {k: v for k, v in stats.items() if not k.startswith(FACET_STAT_PREFIX)}
     assert engine._expected_matches(n, [n], [missing], old) == n
-    assert engine._walk_limit(100_000) == pytest.approx((engine.CANDIDATE_LIMIT * 100_000) ** 0.5)
+    assert engine._walk_limit(100_000) == pytest.approx(
+        (engine.structures.CANDIDATE_LIMIT * 100_000) ** 0.5
+    )
 
 
 def backends_token(key, value):
