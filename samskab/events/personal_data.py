@@ -64,14 +64,12 @@ def _export(user, person):
 def _erase(user, person):
     """Future registrations are cancelled (freeing the place for the waiting list); past
     ones are kept for the event's numbers but anonymised. Answers go."""
-    from .services import registration_cancel
+    from .services import registration_cancel_on_erasure
 
     now = timezone.now()
     for registration in _own_registrations(user, person):
         if registration.event.starts_at > now and registration.status != "cancelled":
-            registration_cancel(
-                actor=None, registration=registration, via_signed_link=True, notify=False
-            )
+            registration_cancel_on_erasure(registration=registration)
     regs = _own_registrations(user, person)
     for registration in regs:
         registration.answers.all().delete()

@@ -36,3 +36,5 @@ rules.add_perm("events.cancel_registration", is_registrant | is_registration_org
 rules.add_perm("events.add_event", is_superuser | is_network_staff | coordinates_a_group_in)
 rules.add_perm("events.change_event", is_superuser | is_event_organiser)
 rules.add_perm("events.manage_registrations", is_superuser | is_event_organiser)
+# A personal calendar address (a feed of one's own sign-ups) is made on request.
+rules.add_perm("events.have_calendar", is_authenticated)

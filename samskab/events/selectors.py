@@ -5,14 +5,25 @@ open events (public, or for anyone with an account) to everyone; members-only, c
 and invitation-only events to their audience and to the organisers.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from samskab.groups.models import GroupMembership
 from samskab.networks.models import Role
 from samskab.networks.predicates import staff_network_ids
 
-from .models import Event, Invitation, Registration
+from .models import Answer, CalendarToken, Event, Invitation, Registration
 from .predicates import contact_network_ids, coordinated_group_ids
 
 
@@ -120,4 +131,127 @@ def registration_for_user(*, event, user) -> Registration | None:
         .filter(event=event)
         .filter(Q(user=user) | Q(email=user.email.lower()))
         .first()
+    )
+
+
+def guests_of(*, event, user) -> list[Registration]:
+    """The active registrations ``user`` made for others at this event."""
+    if user is None or not user.is_authenticated:
+        return []
+    return list(
+        Registration.objects.active().filter(event=event, registered_by=user).exclude(user=user)
+    )
+
+
+def places_left(event: Event) -> int | None:
+    """Free places (``None``: no limit)."""
+    if event.capacity is None:
+        return None
+    taken = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED).count()
+    return max(event.capacity - taken, 0)
+
+
+def waiting_position(registration: Registration) -> int | None:
+    """Where a registration on the waiting list stands (1 = next in line)."""
+    if registration is None or registration.status != Registration.Status.WAITING:
+        return None
+    ahead = (
+        Registration.objects.filter(event_id=registration.event_id)
+        .waiting()
+        .filter(
+            Q(created_at__lt=registration.created_at)
+            | Q(created_at=registration.created_at, id__lt=registration.id)
+        )
+    )
+    return ahead.count() + 1
+
+
+def status_counts(event: Event) -> dict[str, int]:
+    """How many registrations the event has in each status (every status present)."""
+    counts = dict.fromkeys(Registration.Status.values, 0)
+    for status in event.registrations.values_list("status", flat=True):
+        counts[status] += 1
+    return counts
+
+
+STATUS_ORDER = Case(
+    *(
+        When(status=status, then=Value(i))
+        for i, status in enumerate(
+            [
+                Registration.Status.CONFIRMED,
+                Registration.Status.AWAITING_APPROVAL,
+                Registration.Status.WAITING,
+                Registration.Status.CANCELLED,
+            ]
+        )
+    ),
+    output_field=IntegerField(),
+)
+
+
+def participant_list(event: Event) -> list[Registration]:
+    """Every registration of the event, confirmed first, each in sign-up order, with who
+    signed them up and their answers (``registration.answer_map``: question id -> value)."""
+    registrations = list(
+        event.registrations.select_related("registered_by")
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("question")))
+        .order_by(STATUS_ORDER, "created_at", "id")
+    )
+    for registration in registrations:
+        registration.answer_map = {a.question_id: a.value for a in registration.answers.all()}
+    return registrations
+
+
+def participant_summary(registrations: list[Registration]) -> dict[str, int]:
+    """The numbers above the participants' list."""
+    confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
+    return {
+        "confirmed": len(confirmed),
+        "waiting": sum(1 for r in registrations if r.status == Registration.Status.WAITING),
+        "awaiting": sum(
+            1 for r in registrations if r.status == Registration.Status.AWAITING_APPROVAL
+        ),
+        "attended": sum(1 for r in confirmed if r.attended),
+        "no_shows": sum(1 for r in confirmed if r.attended is False),
+    }
+
+
+def check_in_counts(event: Event) -> dict[str, int]:
+    return {
+        "checked_in": event.registrations.filter(checked_in_at__isnull=False).count(),
+        "confirmed": event.registrations.confirmed().count(),
+    }
+
+
+def confirmed_participants(event: Event) -> list[Registration]:
+    return list(event.registrations.confirmed().order_by("name"))
+
+
+def registrations_of_user(*, user, network) -> QuerySet:
+    """A user's own registrations in the network, latest event first."""
+    return (
+        Registration.objects.filter(user=user, event__network=network)
+        .select_related("event", "event__theme_group")
+        .order_by("-event__starts_at")
+    )
+
+
+def active_registration_by_email(*, event, email: str) -> Registration | None:
+    return Registration.objects.active().filter(event=event, email=email.lower()).first()
+
+
+def calendar_token_of(user) -> CalendarToken | None:
+    """The user's personal calendar address, if they have made one."""
+    if user is None or not user.is_authenticated:
+        return None
+    return CalendarToken.objects.filter(user=user).first()
+
+
+def personal_feed_events(user) -> QuerySet:
+    """The events a user is actively signed up for (their personal calendar feed)."""
+    return (
+        Event.objects.filter(registrations__in=Registration.objects.active().filter(user=user))
+        .select_related("network")
+        .distinct()
     )

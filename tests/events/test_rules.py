@@ -158,3 +158,34 @@ def test_registration_status_enum_is_stable():
         "awaiting_approval",
         "cancelled",
     }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_have_calendar(request, dk_network, role):
+    expected = role != "anonymous"
+    assert user_for(request, role).has_perm("events.have_calendar", dk_network) == expected
+
+
+def test_every_events_rule_is_checked_by_a_view_guard_and_a_service():
+    """Each rule above guards a URL (``view.guarded_by``) or is what a service checks with
+    ``require``; a rule nothing checks fails here."""
+    import inspect
+
+    import rules
+    from django.urls import get_resolver
+
+    from samskab.events import services
+
+    guarded = set()
+    for pattern in get_resolver("samskab.events.urls").url_patterns:
+        guarded.add(getattr(pattern.callback, "guarded_by", None))
+    required = inspect.getsource(services)
+    for module in ("registrations", "events", "public_signup", "calendars"):
+        required += inspect.getsource(getattr(services, module))
+    names = {name for name in rules.permissions.permissions if name.startswith("events.")}
+    for name in names - {"events.view_event"}:  # view_event guards pages, not writes
+        assert f'"{name}"' in required, f"no service requires {name}"
+    for name in names - {"events.register_without_account"}:  # its door is the public form
+        assert name in guarded, f"no events view is guarded by {name}"
+    for pattern in get_resolver("samskab.events.urls").url_patterns:
+        assert hasattr(pattern.callback, "guarded_by"), f"{pattern.name} has no guard"

@@ -2,6 +2,7 @@ import datetime
 
 import icalendar
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
@@ -176,12 +177,16 @@ def test_public_sign_up_without_account_only_for_public_events(dk_network):
     public = EventFactory(network=dk_network)
     closed = EventFactory(network=dk_network, audience=Event.Audience.LOGGED_IN)
     registration = services.registration_create(
-        actor=None, event=public, attendee=Attendee("Pia", "pia@test.example")
+        actor=AnonymousUser(), event=public, attendee=Attendee("Pia", "pia@test.example")
     )
     assert registration.status == "confirmed" and registration.user is None
     with pytest.raises(PermissionDenied):
         services.registration_create(
-            actor=None, event=closed, attendee=Attendee("Pia", "pia@test.example")
+            actor=AnonymousUser(), event=closed, attendee=Attendee("Pia", "pia@test.example")
+        )
+    with pytest.raises(PermissionDenied):  # no actor is never enough
+        services.registration_create(
+            actor=None, event=public, attendee=Attendee("Ole", "ole@test.example")
         )
 
 
@@ -455,10 +460,16 @@ def test_mail_is_written_in_the_participants_language(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         services.registration_create(
-            actor=None, event=event, language="nb", attendee=Attendee("Ola", "ola@test.example")
+            actor=AnonymousUser(),
+            event=event,
+            language="nb",
+            attendee=Attendee("Ola", "ola@test.example"),
         )
         services.registration_create(
-            actor=None, event=event, language="da", attendee=Attendee("Mette", "mette@test.example")
+            actor=AnonymousUser(),
+            event=event,
+            language="da",
+            attendee=Attendee("Mette", "mette@test.example"),
         )
     by_address = {m.to[0]: m for m in mailoutbox}
     assert by_address["ola@test.example"].subject.startswith("Du er påmeldt")

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from samskab.events.models import Event, Question, Registration
+from samskab.events.models import CalendarToken, Event, Question, Registration
 from tests.factories import UserFactory
 
 from .conftest import SECRET_DETAILS, SECRET_LINK
@@ -237,7 +237,7 @@ def test_feeds_never_carry_the_link(client, dk_network, group, plain_user):
     client.force_login(plain_user)
     network_feed = client.get(url("network_feed"))
     group_feed = client.get(url("group_feed", group.slug))
-    client.get(reverse("events:mine"))
+    client.post(reverse("events:calendar_reset"))
     token = plain_user.event_calendar_token.token
     client.logout()
     personal = client.get(url("personal_feed", token))
@@ -257,7 +257,9 @@ def test_personal_feed_lists_only_own_sign_ups(client, dk_network, plain_user):
     EventFactory(network=dk_network, title="Not mine")
     RegistrationFactory(event=mine, user=plain_user, email=plain_user.email)
     client.force_login(plain_user)
-    content = client.get(reverse("events:mine")).content.decode()
+    assert ".ics" not in client.get(reverse("events:mine")).content.decode()
+    assert not CalendarToken.objects.filter(user=plain_user).exists()  # a GET writes nothing
+    content = client.post(reverse("events:calendar_reset"), follow=True).content.decode()
     token = re.search(r"/calendar/([^\"/]+)\.ics", content).group(1)
     feed = client.get(url("personal_feed", token)).content.decode()
     assert "Mine" in feed and "Not mine" not in feed

@@ -324,7 +324,7 @@ TABLE = {
     "events:month()": R(NONE, "200 200 200 200 200", "200 200 200 200 200"),
     "events:month(year,month)": R(kw(year=2030, month=1), "200 200 200 200 200"),
     "events:create": R(NONE, "login 403 403 403 200", "login 403 403 403 302+", data=event_form),
-    "events:mine": R(NONE, "login 200 200 200 200", "login 200+ 200+ 200+ 200+"),
+    "events:mine": R(NONE, "login 200 200 200 200", "login 200 200 200 200"),
     "events:calendar_reset": R(NONE, "405 405 405 405 405", "login 302+ 302+ 302+ 302+"),
     "events:network_feed": R(NONE, "200 200 200 200 200"),
     "events:group_feed": R(GROUP, "200 200 200 200 200"),

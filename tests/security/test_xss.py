@@ -718,7 +718,7 @@ OUTPUTS = {
         out_ics(
             lambda w: reverse(
                 "events:personal_feed",
-                args=[event_services.calendar_token_for(w.member).token],
+                args=[event_services.calendar_token_reset(actor=w.member).token],
             )
         ),
         ["event.title", "event.description"],

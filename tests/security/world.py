@@ -16,7 +16,7 @@ from samskab.cases.models import Case, CaseRevision
 from samskab.events import emails as event_emails
 from samskab.events import services as event_services
 from samskab.events.models import Event, Registration
-from samskab.events.views import PUBLIC_SIGNUP_SALT
+from samskab.events.services import PUBLIC_SIGNUP_SALT
 from samskab.groups.models import GroupMembership, GroupResource
 from samskab.networks.models import Role
 from samskab.search.models import Equivalent
@@ -164,7 +164,7 @@ def build_world() -> World:
         salt=PUBLIC_SIGNUP_SALT,
         compress=True,
     )
-    o["calendar_token"] = event_services.calendar_token_for(member).token
+    o["calendar_token"] = event_services.calendar_token_reset(actor=member).token
     assert Registration.objects.count() == 2
 
     # News: a published article with a tag and a draft, both by the secretariat.
