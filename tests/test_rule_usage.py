@@ -20,11 +20,7 @@ CHECKS = {"require", "has_perm", "has_perms", "guard", "permission_required"}
 ADD_PERM = re.compile(r"""add_perm\(\s*["']([\w.]+)["']""")
 TEMPLATE_CHECK = re.compile(r"""\{%\s*has_perm\s+["']([\w.]+)["']""")
 
-NOT_YET_CHECKED: set[str] = {
-    # Checked through the default argument of the events views' own ``_event`` helper,
-    # which the events views' move to ``core.guards.guard`` replaces.
-    "events.view_event",
-}
+NOT_YET_CHECKED: set[str] = set()
 
 
 def defined_rules() -> dict[str, Path]:

@@ -5,7 +5,12 @@ import rules
 from samskab.groups.models import GroupMembership
 from samskab.groups.predicates import is_group_coordinator, is_group_member
 from samskab.networks.models import Role
-from samskab.networks.predicates import is_network_staff, is_superuser, role_network_ids
+from samskab.networks.predicates import (
+    is_network_staff,
+    is_superuser,
+    role_network_ids,
+    user_cached,
+)
 
 from .models import Event
 
@@ -23,17 +28,17 @@ def contact_network_ids(user, kinds) -> set[int]:
 def coordinated_group_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
-    cached = getattr(user, "_samskab_coordinated_groups", None)
-    if cached is None:
-        cached = set(
+    return user_cached(
+        user,
+        "coordinated_groups",
+        lambda: set(
             GroupMembership.objects.filter(
                 user=user,
                 status=GroupMembership.Status.ACTIVE,
                 role=GroupMembership.Role.COORDINATOR,
             ).values_list("group_id", flat=True)
-        )
-        user._samskab_coordinated_groups = cached
-    return cached
+        ),
+    )
 
 
 @rules.predicate

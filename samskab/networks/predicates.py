@@ -9,9 +9,6 @@ from .models import Role
 # --- the one per-user cache of roles and memberships ---------------------------------------
 
 _CACHE = "_samskab_access"
-# Caches of the same kind kept under their own names by code not yet on ``user_cached``;
-# ``forget_access`` clears them too.
-_OTHER_CACHES = ("_samskab_coordinated_groups",)
 
 
 def user_cached(user, key, compute):
@@ -32,13 +29,12 @@ def user_cached(user, key, compute):
 
 
 def forget_access(*users) -> None:
-    """Forget everything ``user_cached`` (and the older per-user caches) remembered."""
+    """Forget everything ``user_cached`` remembered."""
     for user in users:
         if user is None:
             continue
-        for name in (_CACHE, *_OTHER_CACHES):
-            if hasattr(user, name):
-                delattr(user, name)
+        if hasattr(user, _CACHE):
+            delattr(user, _CACHE)
 
 
 def _current_roles(user):

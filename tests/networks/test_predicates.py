@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from samskab.events.predicates import coordinated_group_ids
 from samskab.networks.models import Role
 from samskab.networks.predicates import role_network_ids, staff_network_ids
 from tests.factories import RoleFactory
@@ -54,10 +55,13 @@ def test_forget_access_clears_roles_and_group_memberships_together(
         kind=Role.Kind.SECRETARIAT,
         organisation=None,
     )
-    GroupMembership.objects.create(group=group, user=admin_contact, status="active")
+    assert coordinated_group_ids(admin_contact) == set()
+    GroupMembership.objects.create(
+        group=group, user=admin_contact, status="active", role="coordinator"
+    )
     assert staff_network_ids(admin_contact) == set()  # still remembered
-    admin_contact._samskab_coordinated_groups = {123}  # the events app's own cache
+    assert coordinated_group_ids(admin_contact) == set()  # the events app's, on the same cache
     forget_access(admin_contact)
     assert staff_network_ids(admin_contact) == {dk_network.pk}
     assert is_group_member(admin_contact, group)
-    assert not hasattr(admin_contact, "_samskab_coordinated_groups")
+    assert coordinated_group_ids(admin_contact) == {group.pk}
