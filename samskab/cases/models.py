@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samskab.core.files import unguessable_name
+from samskab.networks.predicates import editable_organisation_ids, staff_network_ids
 
 
 class Topic(models.Model):
@@ -45,11 +46,21 @@ class CaseQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Case.Status.PUBLISHED)
 
-    def visible_in(self, network):
-        """Cases readers of ``network`` can find: its own and sister networks' shared ones."""
-        if network is None:
-            return self.filter(shared=True)
-        return self.filter(Q(network=network) | Q(shared=True))
+    def readable_in_network(self, network, user=None):
+        """The one rule for which cases can be read in ``network``: published cases of the
+        network itself or shared by a sister network, and, for a ``user`` who works on
+        them (the network's staff, the organisation's editors, superusers), the network's
+        own unpublished cases. Without a network only shared published cases are readable.
+        Used by the list, the page, the API, related cases and search."""
+        readable = Q(status=Case.Status.PUBLISHED) & (
+            Q(shared=True) if network is None else Q(network=network) | Q(shared=True)
+        )
+        if network is not None and user is not None and user.is_authenticated:
+            if user.is_superuser or network.pk in staff_network_ids(user):
+                readable |= Q(network=network)
+            else:
+                readable |= Q(network=network, organisation_id__in=editable_organisation_ids(user))
+        return self.filter(readable)
 
 
 class Case(models.Model):

@@ -154,8 +154,7 @@ def test_related_candidates_match_the_database(bank, dk_network, no_network):
         for network in (dk_network, no_network, None):
             topic_ids = [t.pk for t in case.topics.all()]
             expected = list(
-                Case.objects.published()
-                .visible_in(network)
+                Case.objects.readable_in_network(network)
                 .exclude(pk=case.pk)
                 .filter(topics__in=topic_ids)
                 .annotate(n_shared=Count("topics"))
