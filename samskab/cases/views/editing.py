@@ -162,7 +162,7 @@ def material_add(request, case):
                 content=form.content,
             )
         except ValidationError as exc:
-            form.add_error("file", exc)
+            add_errors(form, ValidationError({"file": exc.messages}))
         else:
             messages.success(request, _("The file has been added."))
             return redirect(reverse("cases:edit", kwargs={"slug": case.slug}) + "#materials")
