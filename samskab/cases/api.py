@@ -150,9 +150,9 @@ class _Lazy:
 def get_case(request, slug: str):
     case = (
         selectors.export_queryset(
-            Case.objects.published()
-            .visible_in(request.network)
-            .select_related("network", "organisation")
+            Case.objects.readable_in_network(request.network).select_related(
+                "network", "organisation"
+            )
         )
         .filter(slug=slug)
         .first()

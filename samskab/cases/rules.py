@@ -23,6 +23,11 @@ rules.add_perm(
 rules.add_perm("cases.add_case", is_superuser | is_any_org_editor | is_staff_of_network)
 # Change a case (drafts and published): its organisation's editors and its network's staff.
 rules.add_perm("cases.change_case", is_superuser | is_case_staff | is_case_org_editor)
+# Delete a case: its editors while it is unpublished; its network's staff always.
+rules.add_perm(
+    "cases.delete_case",
+    is_superuser | is_case_staff | (is_case_org_editor & ~is_case_published),
+)
 # Publish, send back, see revisions and restore: the case network's secretariat.
 rules.add_perm("cases.moderate_case", is_superuser | is_case_staff)
 # The moderation queue (argument: the network).

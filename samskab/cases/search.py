@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from samskab.networks.models import Network
 from samskab.search.registry import Document, SearchAdapter
 
+from . import selectors
 from .models import Case, InterventionType, Topic
 
 # Every Markdown section the case page shows, and the quote.
@@ -35,19 +36,22 @@ class CaseAdapter(SearchAdapter):
         for language, _name in Case.Language.choices:
             with translation.override(language):
                 patterns[language] = reverse("cases:detail", kwargs={"slug": "SLUG"})
+        readable = selectors.networks_reading(queryset.values_list("pk", flat=True), network_ids)
         for case in queryset.iterator(chunk_size=500):
             url = patterns.get(case.language or "da", patterns["da"]).replace("SLUG", case.slug)
-            yield self.document(case, network_ids=network_ids, url=url)
+            yield self.document(case, reading=readable.get(case.pk, set()), url=url)
 
-    def document(self, case: Case, *, network_ids=None, url=None) -> Document | None:
+    def document(self, case: Case, *, reading=None, url=None) -> Document | None:
         if case.status != Case.Status.PUBLISHED:
             return None
         if url is None:
             with translation.override(case.language or "da"):
                 url = case.get_absolute_url()
-        if network_ids is None and case.shared:
-            network_ids = list(Network.objects.values_list("pk", flat=True))
-        shared = [pk for pk in network_ids if pk != case.network_id] if case.shared else []
+        if reading is None:  # the one visibility rule: the networks that can read the case
+            reading = selectors.networks_reading([case.pk], Network.objects.values("pk")).get(
+                case.pk, set()
+            )
+        shared = sorted(pk for pk in reading if pk != case.network_id)
         topics = list(case.topics.all())
         types = list(case.prevention_types.all())
         org = case.organisation

@@ -104,3 +104,22 @@ def test_case_form_passes_axe_and_shows_errors(page, cases, org_editor):
     page.get_by_role("button", name="Save draft").click()
     expect(page).to_have_url(re.compile(r"/en/cases/frugt-i-frikvarteret/edit/$"))
     assert_no_axe_violations(page, "case edit form")
+
+
+def test_unfollow_link_asks_before_it_stops_following(page, cases, plain_user):
+    """The link in a follower's e-mail opens a page with a button; only the button stops
+    the following (a mail scanner that opens the link changes nothing)."""
+    from samskab.cases import services
+    from samskab.cases.models import Follow
+
+    follow = services.case_follow(actor=plain_user, case=cases)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"/da/cases/unfollow/{services.unfollow_token(follow)}/")
+    button = page.get_by_role("button", name="Stop med at følge")
+    expect(button).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_no_axe_violations(page, "unfollow confirmation")
+    assert Follow.objects.filter(pk=follow.pk).exists()
+    button.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du følger ikke længere casen")
+    assert not Follow.objects.filter(pk=follow.pk).exists()

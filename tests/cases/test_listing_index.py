@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 
 from samskab.cases import listing
+from samskab.cases.listing import query as listing_query
 from samskab.cases.models import Case, CaseQuality, Topic
 from samskab.cases.selectors import CaseFilters, case_list
 from samskab.cases.selectors import facets as db_facets
@@ -127,9 +128,9 @@ def test_pages_of_the_bitmap_index(bank, dk_network):
 
 def test_positions_across_blocks():
     mask = (1 << 5000) | (1 << 4095) | (1 << 4096) | (1 << 3) | (1 << 9000)
-    assert listing._positions(mask, 0, 10) == [3, 4095, 4096, 5000, 9000]
-    assert listing._positions(mask, 2, 4) == [4096, 5000]
-    assert listing._positions(mask, 5, 9) == []
+    assert listing_query._positions(mask, 0, 10) == [3, 4095, 4096, 5000, 9000]
+    assert listing_query._positions(mask, 2, 4) == [4096, 5000]
+    assert listing_query._positions(mask, 5, 9) == []
 
 
 def test_index_follows_changes(bank, dk_network, client):
@@ -154,8 +155,7 @@ def test_related_candidates_match_the_database(bank, dk_network, no_network):
         for network in (dk_network, no_network, None):
             topic_ids = [t.pk for t in case.topics.all()]
             expected = list(
-                Case.objects.published()
-                .visible_in(network)
+                Case.objects.readable_in_network(network)
                 .exclude(pk=case.pk)
                 .filter(topics__in=topic_ids)
                 .annotate(n_shared=Count("topics"))

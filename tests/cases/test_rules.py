@@ -24,6 +24,8 @@ MATRIX = {
     ("cases.add_case", "network"): {"org_editor", "other_org_editor", "staff_user"},
     ("cases.change_case", "case"): {"org_editor", "staff_user"},
     ("cases.change_case", "draft"): {"org_editor", "staff_user"},
+    ("cases.delete_case", "draft"): {"org_editor", "staff_user"},
+    ("cases.delete_case", "case"): {"staff_user"},
     ("cases.moderate_case", "draft"): {"staff_user"},
     ("cases.view_queue", "network"): {"staff_user"},
     ("cases.follow_case", "case"): set(ROLES) - {"anonymous"},

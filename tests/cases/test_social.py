@@ -25,10 +25,16 @@ def test_follow_and_notifications_by_site_and_email(
         services.case_update(actor=org_editor, case=case, data={"summary": "Ny intro"})
     assert Notification.objects.filter(user=plain_user, kind="updated").count() == 1
     body = mailoutbox[-1].body
-    # one-click unfollow from the e-mail, no log-in needed
+    # unfollow from the e-mail, no log-in needed: the link shows a button (a mail scanner
+    # that follows the link changes nothing); the button's POST stops the following
     link = next(line for line in body.splitlines() if "/cases/unfollow/" in line)
+    path = link.replace("http://127.0.0.1:8000", "")
     client.logout()
-    response = client.get(link.replace("http://127.0.0.1:8000", ""))
+    response = client.get(path)
+    assert response.status_code == 200
+    assert 'method="post"' in response.content.decode()
+    assert Follow.objects.filter(user=plain_user, case=case).exists()
+    response = client.post(path)
     assert response.status_code == 200
     assert not Follow.objects.filter(user=plain_user, case=case).exists()
 
@@ -39,8 +45,20 @@ def test_actor_is_not_notified_of_own_comment(case, plain_user):
     assert not Notification.objects.exists()
 
 
-def test_bad_unfollow_token(client, case):
+def test_bad_unfollow_token(client, case, plain_user):
+    follow = services.case_follow(actor=plain_user, case=case)
     assert client.get("/da/cases/unfollow/forged-token/").status_code == 400
+    assert client.post("/da/cases/unfollow/forged-token/").status_code == 400
+    forged = services.unfollow_token(follow)[:-2] + "xx"
+    assert client.post(f"/da/cases/unfollow/{forged}/").status_code == 400
+    assert Follow.objects.filter(pk=follow.pk).exists()
+
+
+def test_unfollow_token_deletes_only_by_the_service(case, plain_user):
+    follow = services.case_follow(actor=plain_user, case=case)
+    assert services.follow_delete_by_token(token="nonsense") is None
+    assert services.follow_delete_by_token(token=services.unfollow_token(follow)) == case
+    assert not Follow.objects.filter(pk=follow.pk).exists()
 
 
 def test_following_page_lists_follows_and_notifications(client, case, plain_user, org_editor):

@@ -255,7 +255,9 @@ TABLE = {
     "cases:following": R(NONE, "login 200 200 200 200", "login 302 302 302 302"),
     "cases:export_csv": R(NONE, "200 200 200 200 200"),
     "cases:export_xlsx": R(NONE, "200 200 200 200 200"),
-    "cases:unfollow_token": R(kw(token=lambda w: w.unfollow_token), "200 200 200 200 200"),
+    "cases:unfollow_token": R(
+        kw(token=lambda w: w.unfollow_token), "200 200 200 200 200", "200+ 200+ 200+ 200+ 200+"
+    ),
     "cases:detail": R(DRAFT, "404 404 404 404 200"),
     "cases:edit": R(DRAFT, "login 403 403 403 200", "login 403 403 403 302+", data=case_form),
     "cases:submit": R(DRAFT, "login 405 405 405 405", "login 403 403 403 302+"),

@@ -1,21 +1,24 @@
-"""Reads of the case bank, each a fixed number of queries.
-
-``case_list(*, network, filters)`` is the listing's filtering, reused by the API, the
-CSV/XLSX download and (later) the search.
-"""
+"""The case list's filters over the database: ``case_list(*, network, filters)`` is the
+listing's filtering, reused by the API and the CSV/XLSX download; ``facets`` its counts
+(the in-memory index in ``listing`` gives the same answers; a test compares them)."""
 
 import datetime
 import re
 from dataclasses import dataclass, fields
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samskab.core import params
 from samskab.networks.models import Network, Organisation
 
-from .models import Case, Comment, InterventionType, QualityCriterion, Topic
+from ..models import (
+    Case,
+    InterventionType,
+    QualityCriterion,
+    Topic,
+)
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
@@ -123,7 +126,7 @@ def _apply(qs, f: CaseFilters):
 
 
 def _base(network):
-    return Case.objects.published().visible_in(network)
+    return Case.objects.readable_in_network(network)
 
 
 def case_list(*, network: Network | None, filters: CaseFilters):
@@ -230,89 +233,3 @@ def facets(*, network: Network | None, filters: CaseFilters) -> list[dict]:
             year_counts[year] = year_counts.get(year, 0) + 1
     add("year", _("Year"), [(y, str(y)) for y in sorted(year_counts, reverse=True)], year_counts)
     return result
-
-
-def case_for_page(*, slug: str):
-    """The case with everything its page shows, in a fixed number of queries."""
-    return (
-        Case.objects.select_related("network", "organisation", "organisation__region")
-        .prefetch_related("topics", "prevention_types", "links", "materials", "quality")
-        .filter(slug=slug)
-        .first()
-    )
-
-
-def related_cases(*, case: Case, network, limit: int = 4) -> list[Case]:
-    """Published cases readers can find that share topics with this one; most shared topics
-    and similar target group first. One query (candidates come from the list's index)."""
-    from .listing import related_ids
-
-    ranked = related_ids(case=case, network=network, limit=limit * 4)
-    found = Case.objects.select_related("organisation").in_bulk([pk for pk, _n in ranked])
-    candidates = []
-    for pk, shared in ranked:
-        if pk in found:
-            found[pk].shared_topics = shared
-            candidates.append(found[pk])
-    words = _words(case.target_group)
-
-    def score(other):
-        return (getattr(other, "shared_topics", 0), len(words & _words(other.target_group)))
-
-    candidates.sort(key=score, reverse=True)
-    return candidates[:limit]
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", (text or "").lower()) if len(w) > 3}
-
-
-def comment_threads(*, case: Case) -> list[Comment]:
-    """Top-level comments with their replies in ``.thread_replies``. One query."""
-    comments = list(case.comments.select_related("author").order_by("created_at", "id"))
-    by_id = {c.pk: c for c in comments}
-    top = []
-    for comment in comments:
-        comment.thread_replies = []
-    for comment in comments:
-        if comment.parent_id and comment.parent_id in by_id:
-            by_id[comment.parent_id].thread_replies.append(comment)
-        else:
-            top.append(comment)
-    return top
-
-
-def moderation_queue(*, network):
-    return (
-        Case.objects.filter(network=network, status=Case.Status.SUBMITTED)
-        .select_related("organisation", "created_by")
-        .order_by("submitted_at")
-    )
-
-
-def reported_comments(*, network):
-    return (
-        Comment.objects.filter(case__network=network, reports__resolved_at__isnull=True)
-        .select_related("case", "author")
-        .annotate(report_count=Count("reports"))
-        .order_by("-report_count")
-    )
-
-
-def cases_for_editor(*, user):
-    """Drafts and submitted cases of the organisations the user edits."""
-    from samskab.networks.predicates import editable_organisation_ids
-
-    ids = editable_organisation_ids(user)
-    return (
-        Case.objects.filter(organisation_id__in=ids)
-        .exclude(status=Case.Status.PUBLISHED)
-        .select_related("organisation")
-        .order_by("-updated_at")
-    )
-
-
-def export_queryset(qs):
-    return qs.prefetch_related(
-        "links", "materials", "quality", Prefetch("topics"), Prefetch("prevention_types")
-    )
