@@ -109,6 +109,7 @@ def group_detail(request, group):
         "membership": selectors.viewer_membership(group, user),
         "is_following": selectors.is_following(group, user),
         "meetings": selectors.meetings_for(group, user),
+        "origin": selectors.group_origin(group),
         "resources": selectors.group_resources(group, members_only=can_see_members),
         "can_see_members": can_see_members,
         "can_change": user.has_perm("groups.change_group", group),
