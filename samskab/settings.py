@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "samskab.groups",
     "samskab.cases",
     "samskab.events",
+    "samskab.decisions",
     "samskab.search",
     "samskab.demo",  # load_demo, demo_totp, generate_cases
 ]

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("samskab.groups.urls")),
     path("cases/", include("samskab.cases.urls")),
     path("events/", include("samskab.events.urls")),
+    path("decisions/", include("samskab.decisions.urls")),
     path("", include("samskab.search.urls")),
     prefix_default_language=True,
 )
