@@ -16,16 +16,14 @@ def consultation_of_network(request, slug):
         raise Http404(_("No such consultation.")) from exc
 
 
-def option_of_network(request, slug, pk):
-    consultation = consultation_of_network(request, slug)
+def option_in(consultation, pk):
     pk = parse_int(str(pk), min_value=1, max_value=MAX_ID, label=_("option"))
     return get_object_or_404(
         Option.objects.select_related("consultation__network"), pk=pk, consultation=consultation
     )
 
 
-def proposal_of_network(request, slug, pk):
-    consultation = consultation_of_network(request, slug)
+def proposal_in(consultation, pk):
     pk = parse_int(str(pk), min_value=1, max_value=MAX_ID, label=_("proposal"))
     return get_object_or_404(
         Proposal.objects.select_related("consultation__network"), pk=pk, consultation=consultation

@@ -13,7 +13,7 @@ from samskab.core.guards import guard
 
 from .. import services
 from ..forms import ConsultationForm, OptionForm
-from .common import consultation_of_network, option_of_network, proposal_of_network
+from .common import consultation_of_network, option_in, proposal_in
 
 STAFF_MESSAGE = _("Only the network's secretariat sets up consultations.")
 LOCKED_MESSAGE = _("The consultation can only be changed before voting opens.")
@@ -84,9 +84,9 @@ def options_manage(request, consultation):
 
 
 @require_http_methods(["GET", "POST"])
-@guard("decisions.change_consultation", get=option_of_network, message=LOCKED_MESSAGE)
-def option_edit(request, option):
-    consultation = option.consultation
+@guard("decisions.change_consultation", get=consultation_of_network, message=LOCKED_MESSAGE)
+def option_edit(request, consultation, pk):
+    option = option_in(consultation, pk)
     form = OptionForm(request.POST or None, instance=option)
     if request.method == "POST" and form.is_valid():
         try:
@@ -106,8 +106,9 @@ def option_edit(request, option):
 
 
 @require_POST
-@guard("decisions.change_consultation", get=option_of_network, message=LOCKED_MESSAGE)
-def option_delete(request, option):
+@guard("decisions.change_consultation", get=consultation_of_network, message=LOCKED_MESSAGE)
+def option_delete(request, consultation, pk):
+    option = option_in(consultation, pk)
     slug = option.consultation.slug
     services.option_delete(actor=request.user, option=option)
     messages.success(request, _("The option is removed."))
@@ -132,10 +133,11 @@ def consultation_phase(request, consultation, phase):
 @require_POST
 @guard(
     "decisions.review_proposal",
-    get=proposal_of_network,
+    get=consultation_of_network,
     message=_("Only the secretariat reviews proposals, before voting opens."),
 )
-def proposal_review(request, proposal, action):
+def proposal_review(request, consultation, pk, action):
+    proposal = proposal_in(consultation, pk)
     if action not in ("accept", "decline"):
         raise Http404
     try:
