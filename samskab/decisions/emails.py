@@ -41,12 +41,12 @@ def _recipients(consultation: Consultation, organisation_ids) -> list[tuple[str,
 
 def _mail(consultation: Consultation, template: str, subject: str, organisation_ids) -> int:
     network = consultation.network
-    url = settings.SITE_URL.rstrip("/") + consultation.get_absolute_url()
     sent = 0
     with (
         translation.override(network.default_language),
         timezone.override(zoneinfo.ZoneInfo(network.time_zone)),
     ):
+        url = settings.SITE_URL.rstrip("/") + consultation.get_absolute_url()
         for name, address in _recipients(consultation, organisation_ids):
             body = render_to_string(
                 f"decisions/email/{template}.txt",

@@ -65,7 +65,9 @@ def test_open_voting_freezes_the_electorate_and_invites(
     MembershipFactory(network=consultation.network)
     assert Voter.objects.filter(consultation=consultation).count() == 2
     assert [m.to for m in mail.outbox] == [[admin_contact.email]]
-    assert "until" in mail.outbox[0].body
+    # in the network's language, with the link to the page in it
+    assert "indtil" in mail.outbox[0].body
+    assert f"/da/decisions/{consultation.slug}/" in mail.outbox[0].body
 
 
 def test_open_voting_needs_options_and_k_within_them(dk_network, staff_user):

@@ -42,6 +42,8 @@ def _results(consultation):
         "result": result,
         "rows": selectors.result_rows(consultation, result),
         "tied_titles": [o.title for o in consultation.options.all() if o.pk in result.tied],
+        # which municipalities voted (never how, unless open ballot) is part of the results
+        "turnout": selectors.turnout(consultation),
     }
 
 
