@@ -159,6 +159,8 @@ TABLE = {
     "api-v1:list_cases": R(NONE, "200 200 200 200 200"),
     "api-v1:get_case": R(DRAFT, "404 404 404 404 404"),
     "api-v1:list_events": R(NONE, "200 200 200 200 200"),
+    "api-v1:list_decisions": R(NONE, "200 200 200 200 200"),
+    "api-v1:get_decision": R(DECISION_VOTING, "200 200 200 200 200"),
     "api-v1:get_event": R(kw(event_id=lambda w: w.event.pk), "404 404 404 404 404"),
     "api-v1:search": R(NONE, "200 200 200 200 200"),
     # --- accounts (allauth) ----------------------------------------------------------------
