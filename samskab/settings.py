@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "samskab.cases",
     "samskab.events",
     "samskab.news",
+    "samskab.decisions",
     "samskab.search",
     "samskab.demo",  # load_demo, demo_totp, generate_cases
 ]

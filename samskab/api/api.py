@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from samskab.cases.api import router as cases_router
+from samskab.decisions.api import router as decisions_router
 from samskab.events.api import router as events_router
 from samskab.networks.api import router as networks_router
 from samskab.news.api import router as news_router
@@ -19,6 +20,7 @@ api.add_router("/networks", networks_router)
 api.add_router("/cases", cases_router)
 api.add_router("/events", events_router)
 api.add_router("/news", news_router)
+api.add_router("/decisions", decisions_router)
 api.add_router("/search", search_router)
 
 

@@ -185,3 +185,24 @@ def news_for(group: ThemeGroup) -> str:
     if _news_source is None:
         return ""
     return _news_source(group)
+
+
+# An app that creates groups (decisions: "created by the members' decision of <date>")
+# registers how to tell where a group came from (``DecisionsConfig.ready``), so this app
+# imports nothing of it.
+_origin_sources: list = []
+
+
+def register_origin(source) -> None:
+    """``source(group)`` returns ``{"text": ..., "url": ...}`` or ``None``."""
+    if source not in _origin_sources:
+        _origin_sources.append(source)
+
+
+def group_origin(group: ThemeGroup) -> dict | None:
+    """Where the group came from, as the first registered source knows it."""
+    for source in _origin_sources:
+        origin = source(group)
+        if origin:
+            return origin
+    return None

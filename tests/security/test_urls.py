@@ -58,6 +58,13 @@ ORG = kw(slug=lambda w: w.org_a.slug)
 PERSON = kw(pk=lambda w: w.person.pk)
 RESOURCE = kw(slug=lambda w: w.group.slug, pk=lambda w: w.resource.pk)
 SUGGESTION = kw(slug=lambda w: w.group.slug, pk=lambda w: w.suggestion.pk)
+DECISION_DRAFT = kw(slug=lambda w: w.decision_draft.slug)
+DECISION_VOTING = kw(slug=lambda w: w.decision_voting.slug)
+DECISION_PUBLISHED = kw(slug=lambda w: w.decision_published.slug)
+DECISION_OPTION = kw(slug=lambda w: w.decision_draft.slug, pk=lambda w: w.decision_option.pk)
+DECISION_PROPOSAL = kw(
+    slug=lambda w: w.decision_draft.slug, pk=lambda w: w.decision_proposal.pk, action="accept"
+)
 REVISION = kw(slug=lambda w: w.case.slug, pk=lambda w: w.revision.pk)
 MATERIAL = kw(slug=lambda w: w.case.slug, pk=lambda w: w.material.pk)
 PERSON_OF_ORG = kw(slug=lambda w: w.org_a.slug, pk=lambda w: w.person.pk)
@@ -78,6 +85,23 @@ def case_form(w):
         "purpose": "Sundere vaner.",
         "action": "save",
     }
+
+
+def consultation_form(w):
+    start = timezone.localtime(timezone.now() + datetime.timedelta(days=1))
+    return {
+        "title": "Hvilke temagrupper?",
+        "question": "Hvilke temaer?",
+        "method": "approval_up_to",
+        "k": "2",
+        "voter_role": "admin_contact",
+        "voting_opens_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "voting_closes_at": (start + datetime.timedelta(days=14)).strftime("%Y-%m-%dT%H:%M"),
+    }
+
+
+def option_form(w):
+    return {"title": "Bevægelse", "description": "Om bevægelse"}
 
 
 def event_form(w):
@@ -145,6 +169,8 @@ TABLE = {
     "api-v1:list_events": R(NONE, "200 200 200 200 200"),
     "api-v1:list_news": R(NONE, "200 200 200 200 200"),
     "api-v1:get_article": R(NEWS_DRAFT, "404 404 404 404 404"),
+    "api-v1:list_decisions": R(NONE, "200 200 200 200 200"),
+    "api-v1:get_decision": R(DECISION_VOTING, "200 200 200 200 200"),
     "api-v1:get_event": R(kw(event_id=lambda w: w.event.pk), "404 404 404 404 404"),
     "api-v1:search": R(NONE, "200 200 200 200 200"),
     # --- accounts (allauth) ----------------------------------------------------------------
@@ -321,6 +347,34 @@ TABLE = {
     "news:unpublish": R(ARTICLE, "405 405 405 405 405", "login 404 404 404 302+"),
     "news:delete": R(NEWS_DRAFT, "login 404 404 404 200", "login 404 404 404 302+"),
     # --- events ----------------------------------------------------------------------------
+    "decisions:list": R(NONE, "200 200 200 200 200"),
+    "decisions:create": R(
+        NONE, "login 403 403 403 200", "login 403 403 403 302+", data=consultation_form
+    ),
+    "decisions:detail": R(DECISION_VOTING, "200 200 200 200 200"),
+    "decisions:edit": R(
+        DECISION_DRAFT, "login 403 403 403 200", "login 403 403 403 302+", data=consultation_form
+    ),
+    "decisions:options": R(
+        DECISION_DRAFT, "login 403 403 403 200", "login 403 403 403 302+", data=option_form
+    ),
+    "decisions:option_edit": R(
+        DECISION_OPTION, "login 403 403 403 200", "login 403 403 403 302+", data=option_form
+    ),
+    "decisions:option_delete": R(DECISION_OPTION, "405 405 405 405 405", "login 403 403 403 302+"),
+    "decisions:phase": R(
+        kw(slug=lambda w: w.decision_draft.slug, phase="proposals"),
+        "405 405 405 405 405",
+        "login 403 403 403 302+",
+    ),
+    "decisions:vote": R(DECISION_VOTING, "login 403 403 403 403", "login 403 403 403 403"),
+    "decisions:propose": R(DECISION_DRAFT, "login 403 403 403 403", "login 403 403 403 403"),
+    "decisions:proposal_review": R(
+        DECISION_PROPOSAL, "405 405 405 405 405", "login 403 403 403 302+"
+    ),
+    "decisions:groups": R(DECISION_PUBLISHED, "405 405 405 405 405", "login 403 403 403 302+"),
+    "decisions:results_csv": R(DECISION_PUBLISHED, "200 200 200 200 200"),
+    "decisions:results_xlsx": R(DECISION_PUBLISHED, "200 200 200 200 200"),
     "events:list": R(NONE, "200 200 200 200 200", "200 200 200 200 200"),
     "events:past": R(NONE, "200 200 200 200 200", "200 200 200 200 200"),
     "events:month()": R(NONE, "200 200 200 200 200", "200 200 200 200 200"),

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from samskab.cases import services as case_services
 from samskab.cases.models import Case, CaseRevision
+from samskab.decisions import services as decision_services
+from samskab.decisions.models import Proposal
 from samskab.events import emails as event_emails
 from samskab.events import services as event_services
 from samskab.events.models import Event, Registration
@@ -22,6 +24,7 @@ from samskab.networks.models import Role
 from samskab.search.models import Equivalent
 from tests.cases.factories import CaseFactory, CommentFactory
 from tests.conftest import make_user_with_role
+from tests.decisions.factories import ConsultationFactory, OptionFactory
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.factories import MembershipFactory, NetworkFactory, PersonFactory
 from tests.groups.factories import (
@@ -183,6 +186,33 @@ def build_world() -> World:
         language="da",
         data={"title": "Kladde", "lead": "Hemmelig", "theme_groups": [group]},
     )
+
+    # Decisions: a draft with a proposal, one in its voting phase, one with published results.
+    o["decision_draft"] = ConsultationFactory(network=dk)
+    o["decision_option"] = OptionFactory(consultation=o["decision_draft"])
+    OptionFactory(consultation=o["decision_draft"])
+    o["decision_proposal"] = Proposal.objects.create(
+        consultation=o["decision_draft"], organisation=org_a, author=author, title="Forslag"
+    )
+    o["decision_voting"] = ConsultationFactory(network=dk)
+    OptionFactory.create_batch(3, consultation=o["decision_voting"])
+    decision_services.consultation_open_voting(
+        actor=users["staff"], consultation=o["decision_voting"]
+    )
+    published = ConsultationFactory(network=dk)
+    OptionFactory.create_batch(3, consultation=published)
+    published = decision_services.consultation_open_voting(
+        actor=users["staff"], consultation=published
+    )
+    decision_services.ballot_cast(
+        actor=make_user_with_role(dk, Role.Kind.ADMIN_CONTACT, org_a),
+        consultation=published,
+        organisation=org_a,
+        option_ids=[published.options.first().pk],
+    )
+    for step in ("consultation_close", "consultation_publish"):
+        published = getattr(decision_services, step)(actor=users["staff"], consultation=published)
+    o["decision_published"] = published
 
     # Rows the admin's pages can point at.
     o["auth_group"] = Group.objects.create(name="Redaktion")

@@ -55,6 +55,7 @@ def group_detail(request, group):
         "membership": selectors.viewer_membership(group, user),
         "is_following": selectors.is_following(group, user),
         "meetings": selectors.meetings_for(group, user),
+        "origin": selectors.group_origin(group),
         "news_section": selectors.news_for(group),
         "resources": selectors.group_resources(group, members_only=can_see_members),
         "can_see_members": can_see_members,

@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from samskab.demo import cases, events, groups, networks, news, search
+from samskab.demo import cases, decisions, events, groups, networks, news, search
 from samskab.demo.networks import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 # Each app that has demo data has its loader here, in dependency order.
 DEMO_LOADERS = [
     networks.load,
     groups.load,
+    decisions.load,
     cases.load,
     events.load,
     news.load,

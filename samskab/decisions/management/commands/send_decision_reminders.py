@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from samskab.decisions.services import send_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "Remind the municipalities that have not voted, three days before a consultation's "
+        "deadline. Idempotent: each consultation's reminder goes out once."
+    )
+
+    def handle(self, *args, **options):
+        count = send_reminders()
+        self.stdout.write(f"{count} consultation reminder(s) queued.")
