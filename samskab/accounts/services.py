@@ -1,6 +1,5 @@
 """Writes for people and accounts: profiles, consent, export and erasure."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -8,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
 from samskab.networks.models import Organisation
 from samskab.networks.selectors import join_request_deciders
@@ -110,8 +110,8 @@ def _notify_join_request(person: Person, organisation: Organisation) -> None:
     login = person.user.email if person.user_id else ""
     for email, language in join_request_deciders(organisation=organisation):
         with translation.override(language or "da"):
-            url = settings.SITE_URL.rstrip("/") + reverse(
-                "accounts:organisation_people", kwargs={"slug": organisation.slug}
+            url = absolute(
+                reverse("accounts:organisation_people", kwargs={"slug": organisation.slug})
             )
             enqueue_on_commit(
                 send_email,
@@ -204,7 +204,7 @@ def _notify_join_decision(person: Person, organisation: Organisation, *, confirm
     if user is None or not user.email:
         return
     with translation.override(user.language or "da"):
-        url = settings.SITE_URL.rstrip("/") + reverse("accounts:profile")
+        url = absolute(reverse("accounts:profile"))
         if confirmed:
             subject = _("You are now listed at %(organisation)s") % {
                 "organisation": organisation.name

@@ -1,6 +1,5 @@
 """Everything that changes the case bank. Views, forms, admin, API and commands call these."""
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -11,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
 from samskab.core.text import fold_line_breaks, single_line
 from samskab.networks.models import Organisation, unique_slug
@@ -225,7 +225,7 @@ def case_submit(*, actor, case: Case) -> Case:
             % {
                 "org": case.organisation.name,
                 "title": case.title,
-                "url": settings.SITE_URL + reverse("cases:queue"),
+                "url": absolute(reverse("cases:queue"), network=case.network),
             },
             to=[case.network.contact_email],
         )
@@ -254,7 +254,7 @@ def case_publish(*, actor, case: Case) -> Case:
         case.published_at = timezone.now()
     case.save(update_fields=["status", "moderation_comment", "published_at", "updated_at"])
     record_revision(actor=actor, case=case, action="published")
-    url = settings.SITE_URL + case.get_absolute_url()
+    url = absolute(case.get_absolute_url(), network=case.network)
     with translation.override(case.created_by.language if case.created_by_id else None):
         _tell_author(
             case,
@@ -276,7 +276,7 @@ def case_send_back(*, actor, case: Case, comment: str) -> Case:
     case.moderation_comment = comment.strip()
     case.save(update_fields=["status", "moderation_comment", "updated_at"])
     record_revision(actor=actor, case=case, action="sent_back")
-    url = settings.SITE_URL + reverse("cases:edit", kwargs={"slug": case.slug})
+    url = absolute(reverse("cases:edit", kwargs={"slug": case.slug}), network=case.network)
     with translation.override(case.created_by.language if case.created_by_id else None):
         _tell_author(
             case,
@@ -535,10 +535,11 @@ def notify_followers(*, case: Case, kind: str, actor=None) -> int:
     Notification.objects.bulk_create(
         Notification(user=f.user, case=case, kind=kind) for f in follows
     )
-    url = settings.SITE_URL + case.get_absolute_url()
+    url = absolute(case.get_absolute_url(), network=case.network)
     for follow in follows:
-        unfollow_url = settings.SITE_URL + reverse(
-            "cases:unfollow_token", kwargs={"token": unfollow_token(follow)}
+        unfollow_url = absolute(
+            reverse("cases:unfollow_token", kwargs={"token": unfollow_token(follow)}),
+            network=case.network,
         )
         with translation.override(follow.user.language):
             if kind == Notification.Kind.COMMENTED:

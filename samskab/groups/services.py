@@ -4,13 +4,13 @@ topic suggestions. Each is one transaction and validates before it saves."""
 import mimetypes
 from pathlib import PurePosixPath
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
 from samskab.core.text import slugify
 
@@ -55,7 +55,7 @@ def _require(actor, perm: str, obj, message: str) -> None:
 
 
 def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute(path)
 
 
 # --- slugs and names -----------------------------------------------------------------

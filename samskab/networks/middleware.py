@@ -2,7 +2,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import Network
 
@@ -44,6 +44,10 @@ class NetworkMiddleware:
         request.network = network_for_host(request.get_host())
         if request.network is not None:
             timezone.activate(zoneinfo.ZoneInfo(request.network.time_zone))
+            if request.path_info.startswith("/api/"):
+                # No language in the API's paths: the links it returns are in the network's.
+                translation.activate(request.network.default_language)
+                request.LANGUAGE_CODE = translation.get_language()
         try:
             return self.get_response(request)
         finally:
