@@ -103,6 +103,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "samskab" / "core" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["samskab.core.templatetags.local_dates"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
