@@ -27,6 +27,17 @@
       select.value = chosen ? chosen.value : "";
     });
   });
+  // A live filter changes the address without a new page: the language switch follows it.
+  function languageLinksFollowAddress() {
+    document.querySelectorAll(".site-languages a[href]").forEach(function (link) {
+      var url = new URL(link.href, window.location.href);
+      url.search = window.location.search;
+      link.href = url.pathname + url.search + url.hash;
+    });
+  }
+  document.addEventListener("htmx:pushedIntoHistory", languageLinksFollowAddress);
+  document.addEventListener("htmx:replacedInHistory", languageLinksFollowAddress);
+  window.addEventListener("popstate", languageLinksFollowAddress);
   // Buttons that ask before a destructive action: <button data-confirm="...">
   document.addEventListener("click", function (event) {
     var target = event.target.closest("[data-confirm]");
