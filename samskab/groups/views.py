@@ -206,12 +206,16 @@ def group_join(request, group):
 @group_view
 def group_leave(request, group):
     _require(request, "groups.leave_group", group, _("You are not a member of this group."))
+    pending = group.memberships.filter(user=request.user, status="requested").exists()
     try:
         services.group_leave(actor=request.user, group=group)
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
     else:
-        messages.success(request, _("You are no longer a member of the group."))
+        if pending:
+            messages.success(request, _("Your request to join the group has been withdrawn."))
+        else:
+            messages.success(request, _("You are no longer a member of the group."))
     return redirect("groups:detail", slug=group.slug)
 
 
