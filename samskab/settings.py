@@ -43,6 +43,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 # The network shown when the request's host matches none of the networks' host lists.
 DEFAULT_NETWORK = os.environ.get("DEFAULT_NETWORK", "sund-by-netvaerket")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Per network, where no request tells the host (tasks, commands): "slug=https://host,slug=...".
+SITE_URLS = dict(item.split("=", 1) for item in env_list("SITE_URLS", "") if "=" in item)
 
 INSTALLED_APPS = [
     "modeltranslation",
@@ -88,6 +90,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "samskab.networks.middleware.NetworkMiddleware",
+    "samskab.core.links.CurrentRequestMiddleware",
     "samskab.accounts.middleware.StaffMFARequiredMiddleware",
 ]
 
@@ -102,6 +105,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "samskab" / "core" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["samskab.core.templatetags.local_dates"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

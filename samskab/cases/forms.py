@@ -178,12 +178,18 @@ class CaseForm(SingleLineFormMixin, forms.ModelForm):
 
 
 class MaterialForm(SingleLineFormMixin, forms.Form):
+    """Shown on the case's edit page beside the case form: its own ids (material_title)."""
+
     title = forms.CharField(label=_("Title of the file"), max_length=200, required=False)
     file = forms.FileField(
         label=_("File"),
         help_text=_("%(types)s; at most %(size)s MB.")
         % {"types": ALLOWED_LABEL, "size": MAX_MATERIAL_SIZE // (1024 * 1024)},
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "material_%s")
+        super().__init__(*args, **kwargs)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

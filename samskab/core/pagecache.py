@@ -1,13 +1,14 @@
 """A cache of whole pages for anonymous readers, invalidated whenever content changes.
 
-Views opt in with ``@public_page``. A page is served from the cache only to a request with
-no session cookie (so never to a logged-in user, and never to someone with a pending
-message), and stored only when the response is a plain 200 HTML page that sets no cookie
-(a page with a CSRF-protected form sets one, so it is never shared). Any save or delete of
-a model of ours bumps one content version, which every cache key includes: a change
-anywhere makes every cached page stale at once. Responses carry ``Cache-Control``,
-``Last-Modified`` and (through ``ConditionalGetMiddleware``) an ``ETag``, so a cache in
-front (see the nginx set-up in README.md) can serve readers too.
+Views opt in with ``@public_page``. A page is served from or stored in the cache only for a
+request with neither a session cookie nor a messages cookie (so never for a logged-in user,
+and never for someone with a pending message), and stored only when the response is a plain
+200 HTML page that sets no cookie (a page with a CSRF-protected form sets one, so it is never
+shared) and that neither showed nor queued a message (a message is meant for one person).
+Any save or delete of a model of ours bumps one content version, which every cache key
+includes: a change anywhere makes every cached page stale at once. Responses carry
+``Cache-Control``, ``Last-Modified`` and (through ``ConditionalGetMiddleware``) an ``ETag``,
+so a cache in front (see the nginx set-up in README.md) can serve readers too.
 """
 
 import functools
@@ -16,6 +17,7 @@ import time
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -89,11 +91,30 @@ def _cache_key(request, version: float) -> str:
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
+def _personal_cookies(request) -> bool:
+    return (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or CookieStorage.cookie_name in request.COOKIES
+    )
+
+
 def _can_use_cache(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not _personal_cookies(request)
         and not request.user.is_authenticated
+    )
+
+
+def _touched_messages(request) -> bool:
+    """Did this response show a message, or queue one for the next page?"""
+    storage = getattr(request, "_messages", None)
+    if storage is None:
+        return False
+    return bool(
+        getattr(storage, "used", False)
+        or getattr(storage, "_queued_messages", None)
+        or getattr(storage, "added_new", False)
     )
 
 
@@ -110,7 +131,7 @@ def public_page(view):
     def wrapper(request, *args, **kwargs):
         if not settings.PAGE_CACHE_SECONDS or not _can_use_cache(request):
             response = view(request, *args, **kwargs)
-            if request.user.is_authenticated:
+            if request.user.is_authenticated or _personal_cookies(request):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         version = content_version()
@@ -131,6 +152,7 @@ def public_page(view):
             and response.get("Content-Type", "").startswith("text/html")
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not _touched_messages(request)
             and "private" not in response.get("Cache-Control", "")
             and "no-store" not in response.get("Cache-Control", "")
         )

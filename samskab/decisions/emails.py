@@ -4,12 +4,12 @@ transaction commits and hand each mail to the tasks API."""
 
 import zoneinfo
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from samskab.core.links import absolute
 from samskab.core.tasks import send_email
 from samskab.core.text import single_line
 from samskab.networks.models import Role
@@ -46,7 +46,7 @@ def _mail(consultation: Consultation, template: str, subject: str, organisation_
         translation.override(network.default_language),
         timezone.override(zoneinfo.ZoneInfo(network.time_zone)),
     ):
-        url = settings.SITE_URL.rstrip("/") + consultation.get_absolute_url()
+        url = absolute(consultation.get_absolute_url(), network=consultation.network)
         for name, address in _recipients(consultation, organisation_ids):
             body = render_to_string(
                 f"decisions/email/{template}.txt",

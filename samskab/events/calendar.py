@@ -14,15 +14,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samskab.core.links import absolute
 from samskab.core.text import single_line
 
 PRODID = "-//Samskab//Events//EN"
 
 
 def absolute_url(path: str, request=None) -> str:
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute(path, request=request)
 
 
 def event_page_url(event, request=None) -> str:

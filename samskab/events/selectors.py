@@ -90,9 +90,21 @@ def past_events(*, network, theme_group=None, user=None) -> QuerySet:
 def group_meetings(group, user) -> dict:
     """A theme group's upcoming and past meetings for this viewer (the group's page; the
     groups app gets them through ``groups.selectors.register_meetings``)."""
+    upcoming = upcoming_events(network=group.network, theme_group=group, user=user)
+    hidden = (
+        Event.objects.filter(
+            theme_group=group,
+            audience=Event.Audience.GROUP_MEMBERS,
+            ends_at__gte=timezone.now(),
+        )
+        .exclude(pk__in=upcoming.values("pk"))
+        .count()
+    )
     return {
-        "upcoming": upcoming_events(network=group.network, theme_group=group, user=user),
+        "upcoming": upcoming,
         "past": past_events(network=group.network, theme_group=group, user=user),
+        # Meetings this viewer may not see (for the group's members): say they exist.
+        "members_only_upcoming": hidden,
     }
 
 

@@ -2,7 +2,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import Network
 
@@ -34,6 +34,12 @@ def network_for_host(host: str) -> Network | None:
     return Network.objects.filter(id=network_id).first()
 
 
+def _asks_language(request) -> bool:
+    return bool(request.headers.get("Accept-Language")) or (
+        settings.LANGUAGE_COOKIE_NAME in request.COOKIES
+    )
+
+
 class NetworkMiddleware:
     """Sets ``request.network`` from the host name and activates its time zone."""
 
@@ -44,6 +50,11 @@ class NetworkMiddleware:
         request.network = network_for_host(request.get_host())
         if request.network is not None:
             timezone.activate(zoneinfo.ZoneInfo(request.network.time_zone))
+            if request.path_info.startswith("/api/") and not _asks_language(request):
+                # No language in the API's paths: a client that names none gets the
+                # network's (its links and messages); Accept-Language or the cookie wins.
+                translation.activate(request.network.default_language)
+                request.LANGUAGE_CODE = translation.get_language()
         try:
             return self.get_response(request)
         finally:

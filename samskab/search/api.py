@@ -3,6 +3,7 @@ import datetime
 from django.utils.translation import get_language
 from ninja import Router, Schema
 
+from samskab.core.links import absolute
 from samskab.core.params import MAX_PAGE, ApiInt
 
 from . import selectors
@@ -79,7 +80,7 @@ def search(request, q: str = "", page: ApiInt(1, MAX_PAGE) = 1, language: str | 
                 "type": h.doc_type,
                 "type_label": h.type_label,
                 "id": h.object_id,
-                "url": h.url,
+                "url": absolute(h.url, request=request),
                 "title": h.title,
                 "title_html": str(h.title_html),
                 "snippet_html": str(h.snippet_html),

@@ -123,3 +123,26 @@ def test_unfollow_link_asks_before_it_stops_following(page, cases, plain_user):
     button.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Du følger ikke længere casen")
     assert not Follow.objects.filter(pk=follow.pk).exists()
+
+
+def test_live_filters_update_counts_keep_one_history_entry_and_a_clean_url(page, cases):
+    page.goto("/da/cases/")
+    expect(page.locator(".case-card")).to_have_count(2)
+    tobak = page.locator("#id_f_topic option[value='tobak']")
+    expect(tobak).to_have_text(re.compile(r"\(1\)"))
+    page.select_option("#id_f_evaluation", "external")
+    expect(page.locator(".case-card")).to_have_count(1)
+    # the counts beside the other filters follow the chosen one
+    expect(page.locator("#id_f_topic option[value='tobak']")).to_have_text(re.compile(r"\(0\)"))
+    expect(page.locator("#id_f_topic option[value='mental-sundhed']")).to_have_text(
+        re.compile(r"\(1\)")
+    )
+    expect(page.locator("#id_f_evaluation")).to_have_value("external")
+    assert "=&" not in page.url and not page.url.endswith("=")
+    length = page.evaluate("history.length")
+    page.fill("#id_target", "børn")
+    page.press("#id_target", "Enter")
+    expect(page).to_have_url(re.compile(r"target=b"))
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("history.length") == length + 1
+    assert "topic=" not in page.url

@@ -70,6 +70,16 @@ def test_language_switch_keeps_the_page(page, network):
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
+def test_language_switch_keeps_a_live_filter(page, network):
+    page.goto("/da/members/")
+    page.fill("#id_q", "Silke")
+    expect(page).to_have_url(re.compile(r"q=Silke"))
+    assert "region=" not in page.url  # an empty field stays out of the address
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/members/\?q=Silke$"))
+    expect(page.locator("#id_q")).to_have_value("Silke")
+
+
 def test_member_directory_shows_only_consented_contact_details(page, network):
     page.goto("/da/members/")
     expect(page.get_by_text("Silkeborg Kommune")).to_be_visible()

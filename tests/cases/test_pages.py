@@ -234,3 +234,16 @@ def test_case_page_queries_fixed_for_a_logged_in_reader(
 # On top for a logged-in reader: session, user, the user's roles, whether they follow the
 # case, and the layout's two permission look-ups (the admin link in base.html).
 LOGGED_IN_QUERIES = CASE_PAGE_QUERIES + 6
+
+
+def test_case_edit_page_has_unique_ids_and_labels_that_point_at_fields(client, draft, org_editor):
+    import re
+    from collections import Counter
+
+    client.force_login(org_editor)
+    html = client.get(f"/da/cases/{draft.slug}/edit/").content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    for target in re.findall(r'<label[^>]*\sfor="([^"]+)"', html):
+        assert target in ids, target
+    assert 'for="material_title"' in html and 'id="material_title"' in html

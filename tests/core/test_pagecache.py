@@ -69,3 +69,53 @@ def test_pages_with_forms_that_set_a_csrf_cookie_are_not_cached(client, dk_netwo
     request.user = AnonymousUser()
     response = view(request)
     assert "X-Page-Cache" not in response
+
+
+def test_a_sign_out_message_is_never_shared_with_other_visitors(dk_network, plain_user):
+    from django.test import Client
+
+    leaving = Client()
+    leaving.force_login(plain_user)
+    leaving.post("/en/accounts/logout/")
+    for name in [n for n, morsel in leaving.cookies.items() if not morsel.value]:
+        del leaving.cookies[name]  # a browser drops the cookies a response deleted
+    assert "sessionid" not in leaving.cookies
+    mine = leaving.get("/en/")
+    assert "You have signed out." in mine.content.decode()
+    assert "X-Page-Cache" not in mine
+    stranger = Client()
+    theirs = stranger.get("/en/")
+    assert "You have signed out." not in theirs.content.decode()
+    assert "public" in theirs["Cache-Control"] or "X-Page-Cache" in theirs
+
+
+def test_a_request_with_a_messages_cookie_neither_fills_nor_reads_the_cache(client, dk_network):
+    assert client.get("/da/members/")["X-Page-Cache"] == "miss"
+    client.cookies["messages"] = "anything"
+    response = client.get("/da/members/")
+    assert "X-Page-Cache" not in response
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_response_that_shows_a_message_is_not_stored(dk_network):
+    from django.contrib import messages
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from samskab.core.pagecache import public_page
+
+    @public_page
+    def view(request):
+        messages.success(request, "Only for you")
+        shown = "".join(str(m) for m in messages.get_messages(request))
+        return HttpResponse(f"<p>{shown}</p>", content_type="text/html")
+
+    request = RequestFactory().get("/only-once/")
+    request.user = AnonymousUser()
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    response = view(request)
+    assert "X-Page-Cache" not in response
+    assert "public" not in response.get("Cache-Control", "")

@@ -310,6 +310,30 @@ def test_leave(client, group, member):
     assert not GroupMembership.objects.filter(user=member).exists()
 
 
+def test_withdrawing_a_join_request_says_so(client, group, requester):
+    client.force_login(requester)
+    response = client.post(f"/en/groups/{group.slug}/leave/", follow=True)
+    html = response.content.decode()
+    assert "Your request to join the group has been withdrawn." in html
+    assert "no longer a member" not in html
+    assert not GroupMembership.objects.filter(user=requester).exists()
+
+
+def test_non_members_are_told_of_members_only_meetings(client, group, member):
+    from tests.events.factories import EventFactory
+
+    EventFactory(
+        network=group.network, theme_group=group, audience="group_members", title="Lukket møde"
+    )
+    html = client.get(f"/en/groups/{group.slug}/").content.decode()
+    assert "Lukket møde" not in html
+    assert "No upcoming meetings have been announced yet." not in html
+    assert "The group has 1 upcoming meeting for its members." in html
+    client.force_login(member)
+    html = client.get(f"/en/groups/{group.slug}/").content.decode()
+    assert "Lukket møde" in html and "for its members" not in html
+
+
 # --- follow --------------------------------------------------------------------------------
 
 

@@ -1,7 +1,6 @@
 """Writes for a person's request to join an organisation: withdrawing, confirming and
 declining it, with the e-mails."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from samskab.core.guards import require
+from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
 from samskab.networks.models import Organisation
 
@@ -88,7 +88,7 @@ def _notify_join_decision(person: Person, organisation: Organisation, *, confirm
     if user is None or not user.email:
         return
     with translation.override(user.language or "da"):
-        url = settings.SITE_URL.rstrip("/") + reverse("accounts:profile")
+        url = absolute(reverse("accounts:profile"))
         if confirmed:
             subject = _("You are now listed at %(organisation)s") % {
                 "organisation": organisation.name

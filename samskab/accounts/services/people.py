@@ -1,7 +1,6 @@
 """Writes for people: a log-in's own person, a person's details, a person added to an
 organisation."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samskab.core.guards import require
+from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
 from samskab.networks.models import Organisation
 from samskab.networks.selectors import join_request_deciders
@@ -107,8 +107,8 @@ def _notify_join_request(person: Person, organisation: Organisation) -> None:
     login = person.user.email if person.user_id else ""
     for email, language in join_request_deciders(organisation=organisation):
         with translation.override(language or "da"):
-            url = settings.SITE_URL.rstrip("/") + reverse(
-                "accounts:organisation_people", kwargs={"slug": organisation.slug}
+            url = absolute(
+                reverse("accounts:organisation_people", kwargs={"slug": organisation.slug})
             )
             enqueue_on_commit(
                 send_email,

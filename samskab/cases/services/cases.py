@@ -1,6 +1,5 @@
 """Creating, editing and moderating cases (the workflow draft -> submitted -> published)."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -9,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samskab.core.guards import require
+from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
 from samskab.core.text import fold_line_breaks, single_line
 from samskab.networks.models import Organisation, unique_slug
@@ -185,7 +185,7 @@ def case_submit(*, actor, case: Case) -> Case:
             % {
                 "org": case.organisation.name,
                 "title": case.title,
-                "url": settings.SITE_URL + reverse("cases:queue"),
+                "url": absolute(reverse("cases:queue"), network=case.network),
             },
             to=[case.network.contact_email],
         )
@@ -213,7 +213,7 @@ def case_publish(*, actor, case: Case) -> Case:
         case.published_at = timezone.now()
     case.save(update_fields=["status", "moderation_comment", "published_at", "updated_at"])
     record_revision(actor=actor, case=case, action="published")
-    url = settings.SITE_URL + case.get_absolute_url()
+    url = absolute(case.get_absolute_url(), network=case.network)
     with translation.override(case.created_by.language if case.created_by_id else None):
         _tell_author(
             case,
@@ -234,7 +234,7 @@ def case_send_back(*, actor, case: Case, comment: str) -> Case:
     case.moderation_comment = comment.strip()
     case.save(update_fields=["status", "moderation_comment", "updated_at"])
     record_revision(actor=actor, case=case, action="sent_back")
-    url = settings.SITE_URL + reverse("cases:edit", kwargs={"slug": case.slug})
+    url = absolute(reverse("cases:edit", kwargs={"slug": case.slug}), network=case.network)
     with translation.override(case.created_by.language if case.created_by_id else None):
         _tell_author(
             case,

@@ -1,6 +1,5 @@
 """Following cases (and the notifications and e-mails followers get), and comments."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -8,6 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samskab.core.guards import require
+from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
 from samskab.core.text import single_line
 
@@ -52,10 +52,11 @@ def notify_followers(*, case: Case, kind: str, actor=None) -> int:
     Notification.objects.bulk_create(
         Notification(user=f.user, case=case, kind=kind) for f in follows
     )
-    url = settings.SITE_URL + case.get_absolute_url()
+    url = absolute(case.get_absolute_url(), network=case.network)
     for follow in follows:
-        unfollow_url = settings.SITE_URL + reverse(
-            "cases:unfollow_token", kwargs={"token": unfollow_token(follow)}
+        unfollow_url = absolute(
+            reverse("cases:unfollow_token", kwargs={"token": unfollow_token(follow)}),
+            network=case.network,
         )
         with translation.override(follow.user.language):
             if kind == Notification.Kind.COMMENTED:

@@ -1,7 +1,6 @@
 """Joining, leaving and following a group; the coordinators' answers to requests,
 roles and removals."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samskab.core.guards import require
+from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
 from samskab.networks.predicates import forget_access
 
@@ -17,7 +17,7 @@ from ..selectors import coordinator_emails
 
 
 def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute(path)
 
 
 @transaction.atomic
@@ -154,8 +154,8 @@ def membership_remove(*, actor, membership: GroupMembership) -> None:
 
 
 @transaction.atomic
-def group_leave(*, actor, group: ThemeGroup) -> None:
-    """Leave a group, or withdraw a request to join."""
+def group_leave(*, actor, group: ThemeGroup) -> bool:
+    """Leave a group, or withdraw a request to join. True when it was a request."""
     membership = (
         GroupMembership.objects.filter(group=group, user=actor).first()
         if actor.is_authenticated
@@ -170,8 +170,10 @@ def group_leave(*, actor, group: ThemeGroup) -> None:
                 "coordinator before you leave."
             )
         )
+    was_request = membership.status == GroupMembership.Status.REQUESTED
     membership.delete()
     forget_access(actor)
+    return was_request
 
 
 # --- follows -------------------------------------------------------------------------

@@ -54,11 +54,14 @@ def group_join(request, group):
 )
 def group_leave(request, group):
     try:
-        services.group_leave(actor=request.user, group=group)
+        withdrawn = services.group_leave(actor=request.user, group=group)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
-        messages.success(request, _("You are no longer a member of the group."))
+        if withdrawn:
+            messages.success(request, _("Your request to join the group has been withdrawn."))
+        else:
+            messages.success(request, _("You are no longer a member of the group."))
     return redirect("groups:detail", slug=group.slug)
 
 
