@@ -1,6 +1,7 @@
 """The case bank in the search index: one Document per case, public fields only (never the
 contact's phone or e-mail)."""
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
@@ -44,6 +45,34 @@ class CaseAdapter(SearchAdapter):
     def document(self, case: Case, *, reading=None, url=None) -> Document | None:
         if case.status != Case.Status.PUBLISHED:
             return None
+        # The same document whatever language the request or command that indexes it runs
+        # in: the words in the case's own language (its topics as its readers call them),
+        # the facet labels in the site's default language, as the facet lists show them.
+        with translation.override(settings.LANGUAGE_CODE):
+            facets = self._facets(case)
+        with translation.override(case.language or settings.LANGUAGE_CODE):
+            return self._document(case, reading=reading, url=url, facets=facets)
+
+    def _facets(self, case: Case) -> dict:
+        org = case.organisation
+        year = (
+            case.period_start.year
+            if case.period_start
+            else (case.published_at.year if case.published_at else case.created_at.year)
+        )
+        facets = {
+            "network": [(case.network.slug, case.network.name)],
+            "topic": [(t.slug, t.label) for t in case.topics.all()],
+            "year": [str(year)],
+            "evaluated": [case.evaluation],
+        }
+        if org is not None:
+            facets["municipality"] = [(org.slug, org.name)]
+        if case.budget_band:
+            facets["budget"] = [(case.budget_band, case.get_budget_band_display())]
+        return facets
+
+    def _document(self, case: Case, *, reading, url, facets) -> Document:
         if url is None:
             with translation.override(case.language or "da"):
                 url = case.get_absolute_url()
@@ -55,21 +84,6 @@ class CaseAdapter(SearchAdapter):
         topics = list(case.topics.all())
         types = list(case.prevention_types.all())
         org = case.organisation
-        year = (
-            case.period_start.year
-            if case.period_start
-            else (case.published_at.year if case.published_at else case.created_at.year)
-        )
-        facets = {
-            "network": [(case.network.slug, case.network.name)],
-            "topic": [(t.slug, t.label) for t in topics],
-            "year": [str(year)],
-            "evaluated": [case.evaluation],
-        }
-        if org is not None:
-            facets["municipality"] = [(org.slug, org.name)]
-        if case.budget_band:
-            facets["budget"] = [(case.budget_band, case.get_budget_band_display())]
         body = "\n\n".join(getattr(case, f) for f in TEXT_FIELDS if getattr(case, f))
         return Document(
             doc_type=self.doc_type,

@@ -83,3 +83,27 @@ def test_a_case_of_another_network_is_found_only_when_shared(
         case.shared = True
         case.save()
     assert titles(demo, "krolf") == ["Krolf i Nord-Norge"]
+
+
+def test_a_case_document_is_the_same_whatever_language_indexes_it(demo):
+    """A Norwegian editor saving a case, a Danish command rebuilding the index: the same
+    document, with the topics in the case's own language and the facet labels in the
+    site's default one."""
+    from django.utils import translation
+
+    from samskab.cases.search import CaseAdapter
+
+    case = (
+        Case.objects.published()
+        .filter(language="nb", topics__label_nb="Tobakk")
+        .select_related("network", "organisation")
+        .first()
+    )
+    assert case is not None
+    documents = {}
+    for language in ("da", "nb", "en"):
+        with translation.override(language):
+            documents[language] = CaseAdapter().document(case)
+    assert documents["da"] == documents["nb"] == documents["en"]
+    assert "Tobakk" in documents["da"].topics and "Tobak" not in documents["da"].topics
+    assert ("tobak", "Tobak") in documents["da"].facets["topic"]
