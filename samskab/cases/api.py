@@ -4,7 +4,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from samskab.core.api import PageNumberPagination
+from samskab.core.api import LazyPage, PageNumberPagination
 from samskab.core.params import ApiInt
 
 from . import selectors
@@ -127,23 +127,7 @@ def _out(request, case: Case) -> dict:
 def list_cases(request, filters: Query[CaseFilterQuery]):
     chosen = selectors.CaseFilters.from_query(filters.dict())
     cases = selectors.export_queryset(selectors.case_list(network=request.network, filters=chosen))
-    return _Lazy(request, cases)
-
-
-class _Lazy:
-    """Slices of the queryset turned into dicts only for the page asked for."""
-
-    def __init__(self, request, qs):
-        self.request, self.qs = request, qs
-
-    def count(self):
-        return self.qs.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, index):
-        return [_out(self.request, case) for case in self.qs[index]]
+    return LazyPage(request, cases, _out)
 
 
 @router.get("/{slug}", response=CaseOut)

@@ -33,3 +33,20 @@ class LimitOffsetPagination(ninja_pagination.LimitOffsetPagination):
 
     def __init__(self, max_limit: int = MAX_LIMIT, **kwargs):
         super().__init__(max_limit=max_limit, **kwargs)
+
+
+class LazyPage:
+    """A queryset whose items become dicts (``convert(request, obj)``) only for the slice
+    a paginator asks for, so a page of 20 converts 20 objects, not the whole list."""
+
+    def __init__(self, request, qs, convert):
+        self.request, self.qs, self.convert = request, qs, convert
+
+    def count(self):
+        return self.qs.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        return [self.convert(self.request, obj) for obj in self.qs[index]]

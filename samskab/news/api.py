@@ -5,7 +5,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from samskab.core.api import PageNumberPagination
+from samskab.core.api import LazyPage, PageNumberPagination
 from samskab.core.richtext import render_markdown
 
 from . import selectors
@@ -82,23 +82,7 @@ def list_news(request, filters: Query[NewsQuery]):
         if tag is None:
             return []
     qs = selectors.article_list(network=network, language=language, tag=tag)
-    return _Lazy(request, qs.prefetch_related("theme_groups"))
-
-
-class _Lazy:
-    """Slices of the queryset turned into dicts only for the page asked for."""
-
-    def __init__(self, request, qs):
-        self.request, self.qs = request, qs
-
-    def count(self):
-        return self.qs.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, index):
-        return [_out(self.request, a) for a in self.qs[index]]
+    return LazyPage(request, qs.prefetch_related("theme_groups"), _out)
 
 
 @router.get("/{slug}", response=ArticleDetailOut)
