@@ -1,17 +1,20 @@
 """The case bank in the search index: one Document per case, public fields only (never the
-contact's phone or e-mail)."""
+contact's phone or e-mail): every text section, the quote, and the titles of the case's
+materials and links (as the public case page shows them). Adding or removing a material or
+a link re-indexes its case."""
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from samskab.networks.models import Network
-from samskab.search.registry import Document, SearchAdapter
+from samskab.search.registry import Document, SearchAdapter, object_changed
 
 from . import selectors
-from .models import Case, InterventionType, Topic
+from .models import Case, CaseLink, CaseMaterial, InterventionType, Topic
 
 # Every Markdown section the case page shows, and the quote.
 TEXT_FIELDS = (*Case.TEXT_SECTIONS, "quote_text")
@@ -27,6 +30,8 @@ class CaseAdapter(SearchAdapter):
         ).prefetch_related(
             Prefetch("topics", queryset=Topic.objects.order_by("order")),
             Prefetch("prevention_types", queryset=InterventionType.objects.order_by("order")),
+            Prefetch("materials", queryset=CaseMaterial.objects.only("case_id", "title", "order")),
+            Prefetch("links", queryset=CaseLink.objects.only("case_id", "title", "order")),
         )
 
     def documents(self, queryset):
@@ -85,6 +90,9 @@ class CaseAdapter(SearchAdapter):
         types = list(case.prevention_types.all())
         org = case.organisation
         body = "\n\n".join(getattr(case, f) for f in TEXT_FIELDS if getattr(case, f))
+        # Titles of the files and links the case page lists (not file names or addresses).
+        attached = [m.title for m in case.materials.all()] + [x.title for x in case.links.all()]
+        body = "\n\n".join(part for part in (body, *attached) if part)
         return Document(
             doc_type=self.doc_type,
             object_id=str(case.pk),
@@ -102,3 +110,17 @@ class CaseAdapter(SearchAdapter):
             date=(case.published_at or case.created_at).date(),
             facets=facets,
         )
+
+
+def _case_attachment_changed(sender, instance, raw=False, **kwargs):
+    """A material or link was added, changed or removed: re-index its case."""
+    if raw or not instance.case_id:
+        return
+    object_changed.send(sender=Case, pk=str(instance.case_id))
+
+
+for _model in (CaseMaterial, CaseLink):
+    post_save.connect(_case_attachment_changed, sender=_model, dispatch_uid=f"search-{_model}")
+    post_delete.connect(
+        _case_attachment_changed, sender=_model, dispatch_uid=f"search-del-{_model}"
+    )

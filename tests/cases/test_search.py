@@ -107,3 +107,28 @@ def test_a_case_document_is_the_same_whatever_language_indexes_it(demo):
     assert documents["da"] == documents["nb"] == documents["en"]
     assert "Tobakk" in documents["da"].topics and "Tobak" not in documents["da"].topics
     assert ("tobak", "Tobak") in documents["da"].facets["topic"]
+
+
+def test_link_titles_are_searchable_and_follow_changes(demo, django_capture_on_commit_callbacks):
+    from samskab.cases.models import CaseLink
+
+    case = Case.objects.published().filter(network=demo).first()
+    assert titles(demo, "krolfbanernes") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        link = CaseLink.objects.create(
+            case=case, title="Krolfbanernes vejledning", url="https://example.org/krolf"
+        )
+    assert titles(demo, "krolfbanernes") == [case.title]
+    with django_capture_on_commit_callbacks(execute=True):
+        link.delete()
+    assert titles(demo, "krolfbanernes") == []
+
+
+def test_every_public_section_is_searchable(demo, django_capture_on_commit_callbacks):
+    case = Case.objects.published().filter(network=demo).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        case.partners = "Sammen med Xylofonforeningen og biblioteket."
+        case.barriers = "Mangel på zebraparkering."
+        case.save()
+    assert titles(demo, "xylofonforeningen") == [case.title]
+    assert titles(demo, "zebraparkering") == [case.title]
