@@ -477,6 +477,7 @@ ADMIN_OBJECTS = {
     "events_event": lambda w: w.event.pk,
     "events_registration": lambda w: w.registration.pk,
     "search_equivalent": lambda w: w.equivalent.pk,
+    "decisions_consultation": lambda w: w.decision_voting.pk,
 }
 NO = "login login login 403 403"  # the admin of this model is for superusers only
 ADMIN_TABLE = {
@@ -592,6 +593,14 @@ ADMIN_TABLE = {
         "history": "login login login home 200",
         "change": ("login login login home 200", "login login login home 302+"),
         "delete": ("login login login home 200", "login login login home 302+", "yes"),
+    },
+    # Read-only: consultations are written on the site; only superusers delete.
+    "decisions_consultation": {
+        "changelist": "login login login 200 200",
+        "add": NO,
+        "history": "login login login home 200",
+        "change": ("login login login home 200", "login login login home 403"),
+        "delete": NO,
     },
 }
 ADMIN_EXTRA = {

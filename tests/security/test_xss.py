@@ -46,6 +46,7 @@ from tests.groups.factories import GroupMembershipFactory
 
 from .payloads import FORMULA_START, PAYLOADS, field_of, marker, payload
 from .support import MARKER, executable_findings, login_as, module_data, run_on_commit
+from .xss_decisions import CONSULTATION_FIELDS, OPTION_FIELDS, PROPOSAL_FIELDS, build_decisions
 
 N = len(PAYLOADS)
 CASE_TEXT = [
@@ -310,6 +311,9 @@ def build_xss_world() -> XssWorld:
         o["groups"] = _groups(w, staff, member)
         o["organisations"] = _people_and_organisations(w, staff)
     o["articles"] = _articles(w, staff)
+    with run_on_commit():
+        contact = build_decisions(w, staff)
+    w.sessions["contact"] = login_as(Client(), contact).cookies[settings.SESSION_COOKIE_NAME].value
     w.mails = list(mail.outbox)
     assert Comment.objects.filter(case=o["cases"][0]).count() == N
     return w
@@ -845,6 +849,69 @@ OUTPUTS = {
     "front page": (
         out_html(lambda w: reverse("networks:home"), objects=None),
         ["article.title", "article.lead"],
+    ),
+    # decisions
+    "decision list": (
+        out_html(lambda w: reverse("decisions:list"), objects=None),
+        ["consultation.title"],
+    ),
+    "decision results page": (
+        out_html(lambda c: c.get_absolute_url(), objects="decisions"),
+        [*CONSULTATION_FIELDS, *OPTION_FIELDS, *PROPOSAL_FIELDS],
+    ),
+    "decision page (the proposer)": (
+        out_html(lambda c: c.get_absolute_url(), role="contact", objects="decisions"),
+        [*CONSULTATION_FIELDS, *OPTION_FIELDS, *PROPOSAL_FIELDS],
+    ),
+    "decision page while voting": (
+        out_html(lambda w: w.decision_voting.get_absolute_url(), role="contact", objects=None),
+        OPTION_FIELDS,
+    ),
+    "ballot form": (
+        out_html(
+            lambda w: reverse("decisions:vote", args=[w.decision_voting.slug]), "contact", None
+        ),
+        ["option.title"],
+    ),
+    "proposal review": (
+        out_html(lambda w: w.decision_proposals.get_absolute_url(), role="staff", objects=None),
+        ["option.title", *PROPOSAL_FIELDS],
+    ),
+    "decision options page": (
+        out_html(
+            lambda w: reverse("decisions:options", args=[w.decision_proposals.slug]), "staff", None
+        ),
+        ["option.title"],
+    ),
+    "decision results CSV": (
+        out_download(
+            lambda c: reverse("decisions:results_csv", args=[c.slug]), _csv, "anon", "decisions"
+        ),
+        ["option.title", "proposal.title"],
+    ),
+    "decision results XLSX": (
+        out_download(
+            lambda c: reverse("decisions:results_xlsx", args=[c.slug]), _xlsx, "anon", "decisions"
+        ),
+        ["option.title", "proposal.title"],
+    ),
+    "decision API list": (
+        out_json(lambda w: "/api/v1/decisions"),
+        CONSULTATION_FIELDS,
+    ),
+    "decision API detail": (
+        out_json(lambda c: f"/api/v1/decisions/{c.slug}", "decisions"),
+        [*CONSULTATION_FIELDS, *OPTION_FIELDS, *PROPOSAL_FIELDS],
+    ),
+    "decision invitations": (
+        out_mail(
+            lambda m: "xss-consultation.title" in m.subject,
+            lambda w: [
+                (w.contact.email, marker(i, "consultation.title"), ["consultation.title"])
+                for i in range(N)
+            ],
+        ),
+        ["consultation.title"],
     ),
     # search
     "search page, query": (out_search("html"), ["search.q"]),
