@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "samskab.cases",
     "samskab.events",
     "samskab.news",
+    "samskab.formbuilder",
+    "samskab.programmes",
     "samskab.search",
     "samskab.demo",  # load_demo, demo_totp, generate_cases
 ]

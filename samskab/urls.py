@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("cases/", include("samskab.cases.urls")),
     path("events/", include("samskab.events.urls")),
     path("news/", include("samskab.news.urls")),
+    path("programmes/", include("samskab.programmes.urls")),
+    path("", include("samskab.formbuilder.urls")),
     path("", include("samskab.search.urls")),
     prefix_default_language=True,
 )

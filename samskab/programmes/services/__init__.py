@@ -1,0 +1,22 @@
+"""Every write of the programmes app (re-exported here: ``services.application_submit``)."""
+
+from .applications import (
+    application_save,
+    application_start,
+    application_submit,
+    application_withdraw,
+)
+from .decisions import decision_set
+from .setup import call_save, edition_copy, edition_save, programme_save
+
+__all__ = [
+    "application_save",
+    "application_start",
+    "application_submit",
+    "application_withdraw",
+    "call_save",
+    "decision_set",
+    "edition_copy",
+    "edition_save",
+    "programme_save",
+]
