@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from samskab.accounts.models import User
 from samskab.formbuilder.models import Form, FormVersion
+from samskab.formbuilder.schema import validate_definition
 from samskab.networks.models import Network, Organisation
 from samskab.programmes.models import (
     Application,
@@ -29,6 +30,7 @@ S = Application.Status
 def _form(network, name, definition):
     form, _ = Form.objects.get_or_create(network=network, name=name)
     if not form.versions.exists():
+        validate_definition(definition)
         FormVersion.objects.create(form=form, number=1, definition=definition)
     return form
 

@@ -6,7 +6,7 @@ Texts are written for the demo in the seed's spirit."""
 SEED_FORM = {
     "sections": [
         {
-            "id": "kommune",
+            "id": "s-kommune",
             "title": "Kommune og kontaktperson",
             "help": "",
             "questions": [
@@ -22,7 +22,7 @@ SEED_FORM = {
             ],
         },
         {
-            "id": "ressourcer",
+            "id": "s-ressourcer",
             "title": "Medarbejderressourcer",
             "help": "Op til fire deltagere pr. kommune: en eller to ledere/chefer og op til to "
             "medarbejdere, fx en fra det boligområde, hvor I tænker indsatsen skal foregå.",
@@ -43,7 +43,7 @@ SEED_FORM = {
             ],
         },
         {
-            "id": "indsats",
+            "id": "s-indsats",
             "title": "Indsatsen",
             "help": "",
             "questions": [
@@ -173,7 +173,7 @@ NORWEGIAN = {
 NORWEGIAN_FORM = {
     "sections": [
         {
-            "id": "kommunen",
+            "id": "s-kommunen",
             "title": "Kommunen",
             "help": "",
             "questions": [
