@@ -7,6 +7,7 @@ from samskab.cases.api import router as cases_router
 from samskab.events.api import router as events_router
 from samskab.networks.api import router as networks_router
 from samskab.news.api import router as news_router
+from samskab.programmes.api import router as programmes_router
 from samskab.search.api import router as search_router
 
 api = NinjaAPI(
@@ -19,6 +20,7 @@ api.add_router("/networks", networks_router)
 api.add_router("/cases", cases_router)
 api.add_router("/events", events_router)
 api.add_router("/news", news_router)
+api.add_router("/programmes", programmes_router)
 api.add_router("/search", search_router)
 
 

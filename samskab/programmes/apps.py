@@ -10,7 +10,10 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from samskab.formbuilder.registry import register_answer_counter, register_owner
 
-        from . import rules  # noqa: F401
+        from . import (
+            personal_data,  # noqa: F401 - registers the personal-data section
+            rules,  # noqa: F401
+        )
         from .selectors import answers_on_form, owner_of_form
 
         register_answer_counter(answers_on_form)

@@ -18,7 +18,12 @@ def programme_list(*, network):
     return (
         Programme.objects.filter(network=network)
         .prefetch_related(
-            Prefetch("editions", queryset=Edition.objects.select_related("call").order_by("-year"))
+            Prefetch(
+                "editions",
+                queryset=Edition.objects.select_related("call")
+                .prefetch_related("tracks")
+                .order_by("-year"),
+            )
         )
         .order_by("name")
     )

@@ -88,9 +88,7 @@ MATRIX = [
 CASES = [(rule, obj, moment, role) for rule, obj, m in MATRIX for moment in m for role in ROLES]
 
 
-@pytest.mark.parametrize(
-    ("rule", "obj", "moment", "role"), CASES, ids=["-".join(c) for c in CASES]
-)
+@pytest.mark.parametrize(("rule", "obj", "moment", "role"), CASES, ids=["-".join(c) for c in CASES])
 def test_matrix(users, world, rule, obj, moment, role):
     allowed = dict((r, m) for r, _o, m in MATRIX)[rule][moment]
     target = world["call"].form if obj == "form" else world[obj]
@@ -104,9 +102,7 @@ def test_status_decides_what_applicants_and_staff_may(users, world, status):
     application.status = status
     with time_machine.travel(MOMENTS["during"], tick=False):
         editor, staff = users["editor"], users["staff"]
-        assert editor.has_perm("programmes.change_application", application) is (
-            status == "draft"
-        )
+        assert editor.has_perm("programmes.change_application", application) is (status == "draft")
         assert editor.has_perm("programmes.withdraw_application", application) is (
             status in ("draft", "accepted", "waiting")
         )

@@ -215,7 +215,9 @@ def test_review_decide_and_export(client, staff_user, call, submitted, dk_networ
     rows = list(sheet.values)
     assert len(rows) == 4  # the header and one row per application
     header = rows[0]
-    assert "Medarbejderressourcer (op til fire deltagere pr. kommune): Chef/ledelsesniveau" in header
+    assert (
+        "Medarbejderressourcer (op til fire deltagere pr. kommune): Chef/ledelsesniveau" in header
+    )
     row = next(r for r in rows if r[0] == submitted.organisation.name)
     assert "Lis Leder, Chef" in row
 

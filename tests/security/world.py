@@ -2,6 +2,7 @@
 the table has columns for, and one object of each kind, owned by the *first* network and
 its first organisation (never by the users who visit)."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
@@ -19,6 +20,7 @@ from samskab.events.models import Event, Registration
 from samskab.events.services import PUBLIC_SIGNUP_SALT
 from samskab.groups.models import GroupMembership, GroupResource
 from samskab.networks.models import Role
+from samskab.programmes.models import Application
 from samskab.search.models import Equivalent
 from tests.cases.factories import CaseFactory, CommentFactory
 from tests.conftest import make_user_with_role
@@ -182,6 +184,27 @@ def build_world() -> World:
         network=dk,
         language="da",
         data={"title": "Kladde", "lead": "Hemmelig", "theme_groups": [group]},
+    )
+
+    # A programme with an open call and the first organisation's submitted application.
+    from tests.programmes.conftest import complete_answers, make_call
+
+    today = timezone.localdate()
+    call = make_call(
+        users["staff"],
+        dk,
+        opens=today - datetime.timedelta(days=5),
+        deadline=today + datetime.timedelta(days=30),
+        year=today.year + 1,
+    )
+    o["call"] = call
+    o["application"] = Application.objects.create(
+        call=call,
+        organisation=org_a,
+        status=Application.Status.SUBMITTED,
+        form_version=call.form.current(),
+        answers=complete_answers(org_a.name),
+        created_by=author,
     )
 
     # Rows the admin's pages can point at.
