@@ -90,7 +90,7 @@ CASES = [(rule, obj, moment, role) for rule, obj, m in MATRIX for moment in m fo
 
 @pytest.mark.parametrize(("rule", "obj", "moment", "role"), CASES, ids=["-".join(c) for c in CASES])
 def test_matrix(users, world, rule, obj, moment, role):
-    allowed = dict((r, m) for r, _o, m in MATRIX)[rule][moment]
+    allowed = {r: m for r, _o, m in MATRIX}[rule][moment]
     target = world["call"].form if obj == "form" else world[obj]
     with time_machine.travel(MOMENTS[moment], tick=False):
         assert users[role].has_perm(rule, target) is (role in allowed)
