@@ -21,7 +21,6 @@ from .predicates import (
 rules.add_perm("programmes.add_programme", is_superuser | is_network_staff)
 rules.add_perm("programmes.change_programme", is_superuser | is_programme_staff)
 rules.add_perm("programmes.change_edition", is_superuser | is_edition_staff)
-rules.add_perm("programmes.change_call", is_superuser | is_call_staff)
 # Editors and the administrative contact of an organisation that may apply, while the
 # call is open (the deadline second included).
 rules.add_perm("programmes.apply", is_call_open & has_organisation_for_call)

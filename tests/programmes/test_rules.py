@@ -54,7 +54,13 @@ def world(users, dk_network, member_org):
         answers=complete_answers(),
         status=Application.Status.SUBMITTED,
     )
-    return {"call": call, "application": application, "network": dk_network}
+    return {
+        "call": call,
+        "edition": call.edition,
+        "programme": call.edition.programme,
+        "application": application,
+        "network": dk_network,
+    }
 
 
 def Y(*roles):  # noqa: N802
@@ -66,8 +72,9 @@ APPLICANTS = Y("editor", "contact")
 # rule, object, {moment: roles that may}
 MATRIX = [
     ("programmes.add_programme", "network", dict.fromkeys(MOMENTS, STAFF)),
-    ("programmes.change_call", "call", dict.fromkeys(MOMENTS, STAFF)),
     ("programmes.review_call", "call", dict.fromkeys(MOMENTS, STAFF)),
+    ("programmes.change_edition", "edition", dict.fromkeys(MOMENTS, STAFF)),
+    ("programmes.change_programme", "programme", dict.fromkeys(MOMENTS, STAFF)),
     # Another organisation's editor applies too: for their own organisation.
     (
         "programmes.apply",

@@ -39,9 +39,7 @@ def edition_detail(request, edition):
     }
     if call is not None:
         status = selectors.apply_status(request.user, call)
-        context.update(
-            status=status,
-            definition=call.form.current().definition,
-            start_form=StartForm(organisations=status["organisations"]),
-        )
+        context["status"] = status
+        context["definition"] = call.form.current().definition
+        context["start_form"] = StartForm(organisations=status["organisations"])
     return render(request, "programmes/edition_detail.html", context)
