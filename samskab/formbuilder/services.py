@@ -58,6 +58,14 @@ def form_create(*, actor, network, name: str, definition: dict | None = None) ->
 
 
 @transaction.atomic
+def form_replace(*, actor, form: Form, definition: dict) -> FormVersion:
+    """A whole definition at once (a form written elsewhere, e.g. the seed's template) as
+    the form's new version; its ids must be unique, as everywhere."""
+    require(actor, "formbuilder.change_form", form, _("Only the secretariat builds forms."))
+    return _save_version(form, copy.deepcopy(definition))
+
+
+@transaction.atomic
 def form_duplicate(*, actor, form: Form, name: str) -> Form:
     """A new form with the questions of the given form's current version (same ids, so
     answers can be compared across the copies)."""

@@ -4,7 +4,7 @@ import zoneinfo
 import pytest
 
 from samskab.demo.data.programmes import SEED_FORM
-from samskab.formbuilder.services import _save_version
+from samskab.formbuilder.services import form_replace
 from samskab.programmes import services
 from samskab.programmes.models import Application
 
@@ -56,7 +56,7 @@ def make_call(
         listed_organisations=listed,
         letters={"accepted": "Velkommen", "waiting": "Venteliste", "rejected": "Desværre"},
     )
-    _save_version(call.form, definition)
+    form_replace(actor=staff, form=call.form, definition=definition)
     return call
 
 
