@@ -1,6 +1,7 @@
 """The programmes app's forms: shape only; the services check the rules."""
 
 import datetime
+import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -77,9 +78,30 @@ class CallForm(forms.Form):
         help_text=_("Only when the organisations listed may apply."),
     )
     text = _text(_("Text of the call"), 8, _("Markdown: **bold**, lists, links."))
+    criteria = _text(
+        _("Review criteria, one per line: name; lowest; highest"),
+        4,
+        _("For example: Local anchoring; 1; 5. Only the secretariat sees the scores."),
+    )
     letter_accepted = _text(_("Letter: accepted"), 4)
     letter_waiting = _text(_("Letter: waiting list"), 4)
     letter_rejected = _text(_("Letter: rejected"), 4)
+
+    def clean_criteria(self):
+        rows = []
+        for line in self.cleaned_data["criteria"].splitlines():
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in re.split(r"[;|]", line)]
+            if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit() or not parts[0]:
+                raise forms.ValidationError(_("Write each criterion as: name; lowest; highest."))
+            low, high = int(parts[1]), int(parts[2])
+            if high <= low or high > 100:
+                raise forms.ValidationError(
+                    _("A criterion's highest score must be above its lowest (and at most 100).")
+                )
+            rows.append((parts[0][:200], low, high))
+        return rows
 
     def __init__(self, *args, network=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,3 +153,36 @@ class ReviewFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         if regions is not None:
             self.fields["region"].queryset = regions
+
+
+class ReviewForm(forms.Form):
+    """A score per criterion (radio buttons on the criterion's scale) and a comment."""
+
+    comment = forms.CharField(
+        label=_("Internal comment"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Only the secretariat sees reviews; applicants never do."),
+    )
+
+    def __init__(self, *args, criteria=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        fields = {}
+        for criterion in self.criteria:
+            choices = [("", _("Not scored"))] + [
+                (str(v), str(v)) for v in range(criterion.scale_min, criterion.scale_max + 1)
+            ]
+            fields[f"c{criterion.pk}"] = forms.ChoiceField(
+                label=str(criterion), choices=choices, required=False, widget=forms.RadioSelect
+            )
+        comment = self.fields.pop("comment")
+        self.fields.update(fields)
+        self.fields["comment"] = comment
+
+    def scores(self) -> dict[int, int | None]:
+        return {
+            c.pk: (int(self.cleaned_data[f"c{c.pk}"]) if self.cleaned_data[f"c{c.pk}"] else None)
+            for c in self.criteria
+        }

@@ -244,3 +244,80 @@ class ApplicationLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.application}: {self.action}"
+
+
+class Criterion(models.Model):
+    """What the secretariat scores applications on, with the call's own scale
+    ("local anchoring 1–5")."""
+
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("call")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    scale_min = models.PositiveSmallIntegerField(_("lowest score"), default=1)
+    scale_max = models.PositiveSmallIntegerField(_("highest score"), default=5)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["call", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scale_max__gt=models.F("scale_min")), name="criterion_scale_order"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.scale_min}–{self.scale_max})"
+
+
+class Review(models.Model):
+    """One reviewer's internal assessment of one application: a score per criterion and a
+    comment. Never shown to applicants."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("application")
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("reviewer"),
+    )
+    comment = models.TextField(_("internal comment"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["application", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "reviewer"], name="review_one_per_reviewer"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.application} – {self.reviewer}"
+
+
+class Score(models.Model):
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="scores", verbose_name=_("review")
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="scores", verbose_name=_("criterion")
+    )
+    value = models.PositiveSmallIntegerField(_("score"))
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(fields=["review", "criterion"], name="score_one_per_criterion")
+        ]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.value}"

@@ -5,7 +5,7 @@ e-mail address the user has verified (never by a name, which anyone can type).""
 from samskab.accounts import personal_data
 from samskab.formbuilder.schema import question_map
 
-from .models import Application, ApplicationLogEntry
+from .models import Application, ApplicationLogEntry, Review
 
 ERASED = "–"
 
@@ -60,7 +60,25 @@ def _export(user, person):
                 "application__organisation", "application__call__edition__programme"
             )
         ]
-    return {"named_in_applications": named, "applications_started": started, "actions": actions}
+    reviews = []
+    if user is not None:
+        reviews = [
+            {
+                "application": str(r.application),
+                "comment": r.comment,
+                "scores": {str(s.criterion): s.value for s in r.scores.all()},
+                "updated_at": r.updated_at.isoformat(),
+            }
+            for r in Review.objects.filter(reviewer=user)
+            .select_related("application__organisation", "application__call__edition__programme")
+            .prefetch_related("scores__criterion")
+        ]
+    return {
+        "named_in_applications": named,
+        "applications_started": started,
+        "actions": actions,
+        "reviews": reviews,
+    }
 
 
 def _erase(user, person):
@@ -74,11 +92,13 @@ def _erase(user, person):
     if user is not None:
         Application.objects.filter(created_by=user).update(created_by=None)
         ApplicationLogEntry.objects.filter(actor=user).update(actor=None)
+        # The scores stay for the call's figures; who gave them goes.
+        Review.objects.filter(reviewer=user).update(reviewer=None)
 
 
 personal_data.register(
     "programmes",
     export=_export,
     erase=_erase,
-    models=("programmes.Application", "programmes.ApplicationLogEntry"),
+    models=("programmes.Application", "programmes.ApplicationLogEntry", "programmes.Review"),
 )

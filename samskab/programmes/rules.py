@@ -33,6 +33,10 @@ rules.add_perm("programmes.withdraw_application", is_applicant & is_application_
 # Review: the list, the export and the decisions are the secretariat's.
 rules.add_perm("programmes.review_call", is_superuser | is_call_staff)
 rules.add_perm(
+    "programmes.review_application",
+    (is_superuser | is_application_staff) & is_application_decidable,
+)
+rules.add_perm(
     "programmes.decide_application",
     (is_superuser | is_application_staff) & is_application_decidable,
 )

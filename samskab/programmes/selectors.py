@@ -1,6 +1,6 @@
 """Reads of the programmes app."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Avg, Count, Max, Min, Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from samskab.networks.models import Organisation
 
-from .models import Application, Call, Edition, Programme
+from .models import Application, Call, Criterion, Edition, Programme, Review
 from .predicates import applicable_organisation_ids, applicant_organisation_ids
 
 S = Application.Status
@@ -125,11 +125,48 @@ def applications_for_review(*, call: Call, status: str = "", region: int | None 
         .select_related("organisation__region")
         .order_by("organisation__name")
     )
+    qs = qs.annotate(
+        score_mean=Avg("reviews__scores__value"),
+        score_low=Min("reviews__scores__value"),
+        score_high=Max("reviews__scores__value"),
+        reviewers=Count("reviews", distinct=True),
+    )
     if status:
         qs = qs.filter(status=status)
     if region:
         qs = qs.filter(organisation__region_id=region)
     return qs
+
+
+def reviews_for_page(application: Application, user) -> dict:
+    """The application's reviews (internal), per criterion the mean and the spread, and the
+    user's own review."""
+    criteria = list(Criterion.objects.filter(call_id=application.call_id))
+    reviews = list(
+        Review.objects.filter(application=application)
+        .select_related("reviewer")
+        .prefetch_related("scores")
+        .order_by("updated_at")
+    )
+    rows = []
+    for criterion in criteria:
+        values = [
+            s.value for r in reviews for s in r.scores.all() if s.criterion_id == criterion.pk
+        ]
+        rows.append(
+            {
+                "criterion": criterion,
+                "mean": sum(values) / len(values) if values else None,
+                "low": min(values) if values else None,
+                "high": max(values) if values else None,
+                "count": len(values),
+            }
+        )
+    for review in reviews:
+        by_criterion = {s.criterion_id: s.value for s in review.scores.all()}
+        review.score_list = [(c, by_criterion.get(c.pk)) for c in criteria]
+    own = next((r for r in reviews if r.reviewer_id == getattr(user, "pk", None)), None)
+    return {"criteria": criteria, "rows": rows, "reviews": reviews, "own": own}
 
 
 def call_statistics(call: Call) -> dict:

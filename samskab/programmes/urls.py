@@ -15,6 +15,7 @@ urlpatterns = [
         name="application_withdraw",
     ),
     path("applications/<int:pk>/decide/", review.application_decide, name="decide"),
+    path("applications/<int:pk>/review/", review.application_review, name="review_save"),
     path("<slug:slug>/", public.programme_detail, name="detail"),
     path("<slug:slug>/edit/", setup.programme_edit, name="edit"),
     path("<slug:slug>/editions/new/", setup.edition_create, name="edition_create"),

@@ -89,6 +89,7 @@ MATRIX = [
     ("programmes.view_application", "application", dict.fromkeys(MOMENTS, APPLICANTS | STAFF)),
     ("programmes.withdraw_application", "application", dict.fromkeys(MOMENTS, APPLICANTS)),
     ("programmes.decide_application", "application", dict.fromkeys(MOMENTS, STAFF)),
+    ("programmes.review_application", "application", dict.fromkeys(MOMENTS, STAFF)),
     ("formbuilder.change_form", "form", dict.fromkeys(MOMENTS, STAFF)),
     ("formbuilder.view_form", "form", dict.fromkeys(MOMENTS, STAFF)),
 ]

@@ -389,6 +389,12 @@ TABLE = {
         "login 403 403 403 302+",
         data=lambda w: {"outcome": "accepted", "letter": ""},
     ),
+    "programmes:review_save": R(
+        APPLICATION,
+        "405 405 405 405 405",
+        "login 403 403 403 302+",
+        data=lambda w: {"comment": "Stærk forankring"},
+    ),
     # --- the form builder: the secretariat's ---------------------------------------------
     "formbuilder:edit": R(FORM, "login 403 403 403 200"),
     "formbuilder:preview": R(FORM, "login 403 403 403 200"),

@@ -7,6 +7,7 @@ from .applications import (
     application_withdraw,
 )
 from .decisions import decision_set
+from .reviews import criteria_set, review_save
 from .setup import call_save, edition_copy, edition_save, programme_save
 
 __all__ = [
@@ -15,6 +16,8 @@ __all__ = [
     "application_submit",
     "application_withdraw",
     "call_save",
+    "criteria_set",
+    "review_save",
     "decision_set",
     "edition_copy",
     "edition_save",

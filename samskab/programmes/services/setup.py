@@ -12,7 +12,8 @@ from samskab.core.guards import require
 from samskab.core.text import single_line, slugify
 from samskab.formbuilder import services as form_services
 
-from ..models import Call, Edition, Programme, Track
+from ..models import Call, Criterion, Edition, Programme, Track
+from .reviews import criteria_set
 
 RESERVED = {"new", "applications"}  # addresses of the app's own pages
 END_OF_DAY = datetime.time(23, 59, 59)
@@ -130,6 +131,7 @@ def call_save(
     text: str = "",
     listed_organisations=(),
     letters: dict | None = None,
+    criteria: list[tuple[str, int, int]] | None = None,
 ) -> Call:
     """Open a call on the edition, or change it. It opens at local midnight of
     ``opens_on``; "until 1 February" closes at 23:59:59 local time that day unless another
@@ -160,6 +162,8 @@ def call_save(
     call.full_clean(exclude=["form"])
     call.save()
     call.listed_organisations.set(listed)
+    if criteria is not None:
+        criteria_set(actor=actor, call=call, criteria=criteria)
     return call
 
 
@@ -203,6 +207,14 @@ def edition_copy(*, actor, edition: Edition, year: int | None = None) -> Edition
             letter_rejected=call.letter_rejected,
         )
         new_call.listed_organisations.set(call.listed_organisations.all())
+        for criterion in call.criteria.all():
+            Criterion.objects.create(
+                call=new_call,
+                name=criterion.name,
+                scale_min=criterion.scale_min,
+                scale_max=criterion.scale_max,
+                position=criterion.position,
+            )
     return copy
 
 

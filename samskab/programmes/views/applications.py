@@ -15,6 +15,7 @@ from samskab.formbuilder.schema import question_map
 from .. import selectors, services
 from ..forms import StartForm
 from .getters import application_of_network, call_of_network
+from .review import review_form_for
 
 NOT_YOURS = gettext_lazy("Only the applying organisation and the secretariat see an application.")
 CLOSED = gettext_lazy("The call is closed: the application can no longer be changed.")
@@ -104,10 +105,15 @@ def application_edit(request, application):
 
 @guard("programmes.view_application", get=application_of_network, message=NOT_YOURS, hidden=True)
 def application_detail(request, application):
+    review = {}
+    if request.user.has_perm("programmes.review_application", application):
+        info, form = review_form_for(application, request.user)
+        review = {"review": info, "review_form": form}
     return render(
         request,
         "programmes/application_detail.html",
         {
+            **review,
             "application": application,
             "call": application.call,
             "edition": application.call.edition,

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from samskab.core.exports import xlsx_response
 from samskab.core.forms import add_errors
@@ -15,7 +16,7 @@ from samskab.formbuilder.answers import answer_text
 from samskab.formbuilder.schema import questions
 
 from .. import selectors, services
-from ..forms import DecisionForm, ReviewFilterForm
+from ..forms import DecisionForm, ReviewFilterForm, ReviewForm
 from ..models import Application
 from .getters import application_of_network, call_of_network
 
@@ -86,6 +87,36 @@ def application_decide(request, application):
             "stats": selectors.call_statistics(call),
         },
     )
+
+
+def review_form_for(application, user, data=None):
+    info = selectors.reviews_for_page(application, user)
+    initial = {}
+    if info["own"] is not None:
+        initial = {f"c{c.pk}": str(v) for c, v in info["own"].score_list if v is not None}
+        initial["comment"] = info["own"].comment
+    return info, ReviewForm(data, initial=initial, criteria=info["criteria"])
+
+
+@require_POST
+@guard("programmes.review_application", get=application_of_network, message=ONLY_STAFF)
+def application_review(request, application):
+    _info, form = review_form_for(application, request.user, request.POST)
+    if form.is_valid():
+        try:
+            services.review_save(
+                actor=request.user,
+                application=application,
+                scores=form.scores(),
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Your review has been saved."))
+    else:
+        messages.error(request, _("Choose a score on each criterion's scale."))
+    return redirect(application)
 
 
 @guard("programmes.review_call", get=call_of_network, message=ONLY_STAFF)

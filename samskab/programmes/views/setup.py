@@ -125,6 +125,9 @@ def call_edit(request, edition):
             "letter_accepted": call.letter_accepted,
             "letter_waiting": call.letter_waiting,
             "letter_rejected": call.letter_rejected,
+            "criteria": "\n".join(
+                f"{c.name}; {c.scale_min}; {c.scale_max}" for c in call.criteria.all()
+            ),
         }
     form = CallForm(request.POST or None, initial=initial, network=network)
     if request.method == "POST" and form.is_valid():
@@ -141,6 +144,7 @@ def call_edit(request, edition):
                 text=data["text"],
                 listed_organisations=data["listed_organisations"],
                 letters={k: data[f"letter_{k}"] for k in ("accepted", "waiting", "rejected")},
+                criteria=data["criteria"],
             )
         except ValidationError as exc:
             add_errors(form, exc)
