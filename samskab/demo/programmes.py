@@ -9,16 +9,19 @@ import zoneinfo
 from django.db import transaction
 from django.utils import timezone
 
-from samskab.accounts.models import User
+from samskab.accounts.models import Person, User
 from samskab.formbuilder.models import Form, FormVersion
 from samskab.formbuilder.schema import validate_definition
-from samskab.networks.models import Network, Organisation
+from samskab.networks.models import Network, Organisation, Role
 from samskab.programmes.models import (
     Application,
     ApplicationLogEntry,
     Call,
+    Criterion,
     Edition,
     Programme,
+    Review,
+    Score,
     Track,
 )
 
@@ -81,6 +84,49 @@ def _answers(name: str, n: int) -> dict:
         "partnerskaber": "Det lokale frivillighedscenter, boligforeningen og idrætsforeningen.",
         "omraade": f"Et boligområde i {town}",
     }
+
+
+def _second_reviewer(network):
+    """A second secretariat reviewer for the demo's scores (no log-in: reviews only)."""
+    user = User.objects.filter(email="anmelder@sundby.example").first()
+    if user is None:
+        user = User.objects.create_user(email="anmelder@sundby.example", name="Asger Anmelder")
+        user.set_unusable_password()
+        user.save()
+    person, _ = Person.objects.get_or_create(
+        user=user, defaults={"name": user.name, "title": "Konsulent"}
+    )
+    Role.objects.get_or_create(network=network, person=person, kind=Role.Kind.SECRETARIAT)
+    return user
+
+
+def _reviews(call, staff, network):
+    """Two reviewers score every submitted or decided application of the 2014 call."""
+    criteria = []
+    for position, (name, low, high) in enumerate(data.CRITERIA):
+        criterion, _ = Criterion.objects.get_or_create(
+            call=call,
+            name=name,
+            defaults={"scale_min": low, "scale_max": high, "position": position},
+        )
+        criteria.append(criterion)
+    reviewers = [r for r in (staff, _second_reviewer(network)) if r is not None]
+    decided = call.applications.exclude(status__in=[S.DRAFT, S.WITHDRAWN]).order_by("id")
+    for n, application in enumerate(decided):
+        for k, reviewer in enumerate(reviewers):
+            review, created = Review.objects.get_or_create(
+                application=application,
+                reviewer=reviewer,
+                defaults={"comment": data.REVIEW_COMMENTS[(n + k) % len(data.REVIEW_COMMENTS)]},
+            )
+            if not created:
+                continue
+            for i, criterion in enumerate(criteria):
+                base = 5 if application.status == S.ACCEPTED else 3
+                if application.status == S.REJECTED:
+                    base = 2
+                value = max(criterion.scale_min, min(criterion.scale_max, base - (n + k + i) % 2))
+                Score.objects.create(review=review, criterion=criterion, value=value)
 
 
 @transaction.atomic
@@ -148,6 +194,8 @@ def load(stdout=None):
                     at=at,
                     letter=data.LETTERS.get(state, "") if action.startswith("decided") else "",
                 )
+
+    _reviews(call, staff, dk)
 
     # 2015: the new focus and an open call (open now, so the demo can apply).
     e2015 = _edition(programme, data.EDITION_2015)

@@ -217,3 +217,10 @@ NORWEGIAN_FORM = {
         }
     ]
 }
+
+CRITERIA = [("Lokal forankring", 1, 5), ("Partnerskaber", 1, 5), ("Ledelsesopbakning", 1, 5)]
+REVIEW_COMMENTS = [
+    "Tydeligt geografisk område og stærke lokale partnere.",
+    "God ledelsesopbakning; partnerskaberne kan beskrives mere konkret.",
+    "Målet er bredt formuleret, men lokalområdet er godt beskrevet.",
+]
