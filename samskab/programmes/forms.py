@@ -186,3 +186,20 @@ class ReviewForm(forms.Form):
             c.pk: (int(self.cleaned_data[f"c{c.pk}"]) if self.cleaned_data[f"c{c.pk}"] else None)
             for c in self.criteria
         }
+
+
+class CaseForm(forms.Form):
+    """Which answers fill the draft case's purpose, description and partners."""
+
+    title = forms.CharField(label=_("Title of the case"), max_length=200)
+    purpose = forms.ChoiceField(label=_("Purpose, from the answer to"), required=False)
+    description = forms.ChoiceField(label=_("Description, from the answer to"), required=False)
+    partners = forms.ChoiceField(
+        label=_("Organisation and partners, from the answer to"), required=False
+    )
+
+    def __init__(self, *args, questions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", _("(none)"))] + [(q["id"], q["label"]) for q in questions]
+        for name in ("purpose", "description", "partners"):
+            self.fields[name].choices = choices

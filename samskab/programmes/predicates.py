@@ -108,3 +108,12 @@ def is_application_decidable(user, application):
         S.WAITING,
         S.REJECTED,
     )
+
+
+@rules.predicate
+def is_accepted_without_case(user, application):
+    return (
+        application is not None
+        and application.status == Application.Status.ACCEPTED
+        and application.case_id is None
+    )

@@ -4,6 +4,7 @@ from samskab.networks.predicates import is_network_staff, is_superuser
 
 from .predicates import (
     has_organisation_for_call,
+    is_accepted_without_case,
     is_applicant,
     is_application_call_open,
     is_application_decidable,
@@ -39,4 +40,8 @@ rules.add_perm(
 rules.add_perm(
     "programmes.decide_application",
     (is_superuser | is_application_staff) & is_application_decidable,
+)
+# After selection the secretariat turns an accepted application into a draft case, once.
+rules.add_perm(
+    "programmes.make_case", (is_superuser | is_application_staff) & is_accepted_without_case
 )

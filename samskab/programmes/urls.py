@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, public, review, setup
+from .views import applications, public, review, selection, setup
 
 app_name = "programmes"
 E = "<slug:slug>/<int:year>/"
@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("applications/<int:pk>/decide/", review.application_decide, name="decide"),
     path("applications/<int:pk>/review/", review.application_review, name="review_save"),
+    path("applications/<int:pk>/case/", selection.application_case, name="make_case"),
     path("<slug:slug>/", public.programme_detail, name="detail"),
     path("<slug:slug>/edit/", setup.programme_edit, name="edit"),
     path("<slug:slug>/editions/new/", setup.edition_create, name="edition_create"),

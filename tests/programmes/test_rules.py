@@ -90,6 +90,7 @@ MATRIX = [
     ("programmes.withdraw_application", "application", dict.fromkeys(MOMENTS, APPLICANTS)),
     ("programmes.decide_application", "application", dict.fromkeys(MOMENTS, STAFF)),
     ("programmes.review_application", "application", dict.fromkeys(MOMENTS, STAFF)),
+    ("programmes.make_case", "application", dict.fromkeys(MOMENTS, Y())),  # not accepted
     ("formbuilder.change_form", "form", dict.fromkeys(MOMENTS, STAFF)),
     ("formbuilder.view_form", "form", dict.fromkeys(MOMENTS, STAFF)),
 ]
@@ -117,3 +118,5 @@ def test_status_decides_what_applicants_and_staff_may(users, world, status):
         assert staff.has_perm("programmes.decide_application", application) is (
             status in ("accepted", "waiting", "rejected")
         )
+        assert staff.has_perm("programmes.make_case", application) is (status == "accepted")
+        assert editor.has_perm("programmes.make_case", application) is False

@@ -395,6 +395,13 @@ TABLE = {
         "login 403 403 403 302+",
         data=lambda w: {"comment": "Stærk forankring"},
     ),
+    # Only an accepted application becomes a case: the world's is submitted.
+    "programmes:make_case": R(
+        APPLICATION,
+        "login 403 403 403 403",
+        "login 403 403 403 403",
+        data=lambda w: {"title": "Ny case"},
+    ),
     # --- the form builder: the secretariat's ---------------------------------------------
     "formbuilder:edit": R(FORM, "login 403 403 403 200"),
     "formbuilder:preview": R(FORM, "login 403 403 403 200"),

@@ -6,6 +6,7 @@ from .applications import (
     application_submit,
     application_withdraw,
 )
+from .cases import application_to_case
 from .decisions import decision_set
 from .reviews import criteria_set, review_save
 from .setup import call_save, edition_copy, edition_save, programme_save
@@ -13,6 +14,7 @@ from .setup import call_save, edition_copy, edition_save, programme_save
 __all__ = [
     "application_save",
     "application_start",
+    "application_to_case",
     "application_submit",
     "application_withdraw",
     "call_save",
