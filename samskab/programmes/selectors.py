@@ -169,6 +169,21 @@ def reviews_for_page(application: Application, user) -> dict:
     return {"criteria": criteria, "rows": rows, "reviews": reviews, "own": own}
 
 
+def neighbours(application: Application) -> tuple:
+    """The previous and the next application in the review list's order, so a reviewer goes
+    through them one page after the other."""
+    ids = list(
+        Application.objects.filter(call_id=application.call_id)
+        .exclude(status=S.DRAFT)
+        .order_by("organisation__name")
+        .values_list("pk", flat=True)
+    )
+    if application.pk not in ids:
+        return None, None
+    i = ids.index(application.pk)
+    return (ids[i - 1] if i > 0 else None), (ids[i + 1] if i + 1 < len(ids) else None)
+
+
 def call_statistics(call: Call) -> dict:
     counts = dict(
         Application.objects.filter(call=call)

@@ -27,4 +27,5 @@ urlpatterns = [
     path(E + "apply/", applications.application_start, name="apply"),
     path(E + "applications/", review.review_list, name="review"),
     path(E + "applications.xlsx", review.review_export, name="export"),
+    path(E + "applications/print/", review.review_print, name="print"),
 ]

@@ -102,3 +102,26 @@ def test_people_named_in_an_application_are_exported_and_erased(
     assert application.answers["kontakt"] == [{"role": "kontakt", "name": "–"}]
     assert application.answers["deltagere"][0]["name"] == "Anden Person"
     assert section.export(org_editor, None)["applications_started"]
+
+
+def test_save_and_go_to_the_next_application(client, call, submitted, criteria, staff_user):
+    from tests.factories import MembershipFactory
+
+    from .conftest import submitted_application
+
+    other = submitted_application(
+        call,
+        MembershipFactory(
+            network=call.edition.programme.network, organisation__name="Zinkby Kommune"
+        ).organisation,
+        staff_user,
+    )
+    client.force_login(staff_user)
+    page = client.get(reverse("programmes:application", args=[submitted.pk])).content.decode()
+    assert reverse("programmes:application", args=[other.pk]) in page
+    response = client.post(
+        reverse("programmes:review_save", args=[submitted.pk]),
+        {f"c{criteria[0].pk}": "4", "comment": "", "then": "next"},
+    )
+    assert response["Location"] == reverse("programmes:application", args=[other.pk])
+    assert Review.objects.get(application=submitted).scores.get().value == 4

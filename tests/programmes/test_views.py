@@ -241,3 +241,13 @@ def test_staff_of_the_other_network_cannot_review(client, other_network_staff, c
     client.force_login(other_network_staff)
     edition = call.edition
     assert client.get(url("review", edition.programme.slug, edition.year)).status_code == 403
+
+
+def test_all_applications_print_as_one_document(client, staff_user, call, submitted, org_editor):
+    edition = call.edition
+    path = url("print", edition.programme.slug, edition.year)
+    client.force_login(org_editor)
+    assert client.get(path).status_code == 403
+    client.force_login(staff_user)
+    text = client.get(path).content.decode()
+    assert submitted.organisation.name in text and "Lis Leder" in text and "Nordbyen" in text

@@ -378,6 +378,7 @@ TABLE = {
     ),
     "programmes:review": R(EDITION, "login 403 403 403 200"),
     "programmes:export": R(EDITION, "login 403 403 403 200"),
+    "programmes:print": R(EDITION, "login 403 403 403 200"),
     "programmes:application": R(APPLICATION, "login 404 404 404 200"),
     "programmes:application_edit": R(APPLICATION, "login 403 403 403 403", "login 403 403 403 403"),
     "programmes:application_withdraw": R(

@@ -108,7 +108,8 @@ def application_detail(request, application):
     review = {}
     if request.user.has_perm("programmes.review_application", application):
         info, form = review_form_for(application, request.user)
-        review = {"review": info, "review_form": form}
+        previous, following = selectors.neighbours(application)
+        review = {"review": info, "review_form": form, "previous": previous, "next": following}
     return render(
         request,
         "programmes/application_detail.html",

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from samskab.core.exports import xlsx_response
 from samskab.core.forms import add_errors
 from samskab.core.guards import guard
-from samskab.formbuilder.answers import answer_text
+from samskab.formbuilder.answers import answer_text, display
 from samskab.formbuilder.schema import questions
 
 from .. import selectors, services
@@ -114,9 +114,26 @@ def application_review(request, application):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Your review has been saved."))
+            following = selectors.neighbours(application)[1]
+            if following and request.POST.get("then") == "next":
+                return redirect("programmes:application", pk=following)
     else:
         messages.error(request, _("Choose a score on each criterion's scale."))
     return redirect(application)
+
+
+@guard("programmes.review_call", get=call_of_network, message=ONLY_STAFF)
+def review_print(request, call):
+    """All submitted applications of the call as one printable document."""
+    applications = [
+        {"application": a, "rows": display(a.form_version.definition, a.answers or {})}
+        for a in selectors.applications_for_review(call=call).select_related("form_version")
+    ]
+    return render(
+        request,
+        "programmes/review_print.html",
+        {"call": call, "edition": call.edition, "applications": applications},
+    )
 
 
 @guard("programmes.review_call", get=call_of_network, message=ONLY_STAFF)
