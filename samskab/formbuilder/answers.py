@@ -59,6 +59,8 @@ def _field(question):
         )
     if kind == "date":
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+    if kind == "file":
+        return forms.FileField(max_length=180, allow_empty_file=False, **common)
     return None
 
 
@@ -68,10 +70,13 @@ PersonFormSet = forms.formset_factory(PersonForm, extra=0, can_delete=False, val
 class AnswerForm:
     """The form for one version's questions, bound to a POST or filled with answers."""
 
-    def __init__(self, definition: dict, data=None, answers: dict | None = None, prefix="a"):
+    def __init__(
+        self, definition: dict, data=None, answers: dict | None = None, prefix="a", files=None
+    ):
         self.definition = definition
         self.bound = data is not None
         answers = answers or {}
+        self.given = answers
         fields, initial = {}, {}
         self.people = {}
         for question in questions(definition):
@@ -82,7 +87,8 @@ class AnswerForm:
                 value = answers.get(qid)
                 if question["kind"] == "date" and value:
                     value = datetime.date.fromisoformat(value)
-                initial[qid] = value
+                if question["kind"] != "file":
+                    initial[qid] = value
                 continue
             if question["kind"] == "people":
                 given = answers.get(qid) or []
@@ -91,7 +97,7 @@ class AnswerForm:
                     for role in question["roles"]
                 ]
         form_class = type("Answers", (forms.Form,), dict(fields))
-        self.form = form_class(data=data, initial=initial, prefix=prefix)
+        self.form = form_class(data=data, files=files, initial=initial, prefix=prefix)
 
     def _formset(self, question, role, data, given, prefix):
         rows = [
@@ -124,7 +130,7 @@ class AnswerForm:
         """The answers as JSON-ready data (only after ``is_valid()``)."""
         result = {}
         for qid, value in self.form.cleaned_data.items():
-            if value in (None, "", []):
+            if value in (None, "", []) or isinstance(self.form.fields[qid], forms.FileField):
                 continue
             if isinstance(value, datetime.date):
                 value = value.isoformat()
@@ -154,6 +160,15 @@ class AnswerForm:
                 result[qid] = people
         return result
 
+    def uploads(self) -> dict:
+        """The files uploaded now, by question id (only after ``is_valid()``); the app that
+        owns the answers checks and stores them."""
+        return {
+            qid: value
+            for qid, value in self.form.cleaned_data.items()
+            if value and isinstance(self.form.fields[qid], forms.FileField)
+        }
+
     def sections(self, errors: dict | None = None):
         """For the template: each section with its questions, each with its bound field or
         its formsets by role, and what a submission still lacks (``errors``)."""
@@ -168,6 +183,7 @@ class AnswerForm:
                         "field": self.form[qid] if qid in self.form.fields else None,
                         "roles": self.people.get(qid, []),
                         "error": errors.get(qid, ""),
+                        "given": self.given.get(qid),
                     }
                 )
             yield {"section": section, "items": items}
@@ -246,6 +262,8 @@ def answer_text(question: dict, value) -> str:
         return ", ".join(labels.get(v, v) for v in values)
     if kind == "yes_no":
         return str(dict(YES_NO).get(value, value))
+    if kind == "file":
+        return value.get("name", "") if isinstance(value, dict) else str(value)
     if kind == "people":
         roles = {r["id"]: r["label"] for r in question.get("roles", [])}
         return "; ".join(

@@ -21,6 +21,7 @@ KIND_LABELS = {
     "number": _("Number"),
     "date": _("Date"),
     "people": _("People list with roles"),
+    "file": _("File upload"),
 }
 
 
@@ -93,6 +94,13 @@ class QuestionForm(forms.Form):
     email = forms.BooleanField(
         label=_("Ask for an e-mail address (optional for applicants)"), required=False
     )
+    max_mb = IntegerField(
+        label=_("Largest file, in MB"),
+        help_text=_("File upload: at most 20 MB. The type is checked by the file's content."),
+        required=False,
+        min_value=1,
+        max_value=20,
+    )
 
     def __init__(self, *args, question: dict | None = None, **kwargs):
         self.question = question or {}
@@ -101,7 +109,14 @@ class QuestionForm(forms.Form):
                 **{k: question.get(k) for k in ("kind", "label", "help", "required")},
                 **{
                     k: question.get(k)
-                    for k in ("suggested_length", "suggested_words", "min", "max", "max_total")
+                    for k in (
+                        "suggested_length",
+                        "suggested_words",
+                        "min",
+                        "max",
+                        "max_total",
+                        "max_mb",
+                    )
                 },
                 "email": question.get("email", False),
                 "choices": "\n".join(c["label"] for c in question.get("choices", [])),
@@ -159,6 +174,8 @@ class QuestionForm(forms.Form):
         if kind == "number":
             out["min"] = float(data["min"]) if data["min"] is not None else None
             out["max"] = float(data["max"]) if data["max"] is not None else None
+        if kind == "file":
+            out["max_mb"] = data["max_mb"]
         if kind == "people":
             out["roles"] = data["roles"]
             out["max_total"] = data["max_total"]

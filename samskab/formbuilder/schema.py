@@ -19,7 +19,9 @@ KINDS = (
     "number",
     "date",
     "people",
+    "file",
 )
+MAX_FILE_MB = 20
 
 _ID = {"type": "string", "pattern": "^[a-z0-9_-]{1,40}$"}
 _TEXT = {"type": "string", "maxLength": 2000}
@@ -91,6 +93,7 @@ SCHEMA = {
                 },
                 "max_total": {"type": "integer", "minimum": 1, "maximum": 200},
                 "email": {"type": "boolean"},
+                "max_mb": {"type": "integer", "minimum": 1, "maximum": 20},
             },
         }
     },

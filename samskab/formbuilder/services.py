@@ -25,6 +25,7 @@ QUESTION_SETTINGS = (
     "roles",
     "max_total",
     "email",
+    "max_mb",
 )
 
 

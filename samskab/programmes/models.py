@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samskab.core.files import unguessable_name
+
 
 class Programme(models.Model):
     network = models.ForeignKey(
@@ -225,6 +227,40 @@ class Application(models.Model):
 
     def get_absolute_url(self):
         return reverse("programmes:application", args=[self.pk])
+
+
+def application_file_path(instance, filename):
+    return unguessable_name("applications", filename)
+
+
+class ApplicationFile(models.Model):
+    """A file uploaded as the answer to a file question. Private: served only to those who
+    may see the application. A replaced file stays (an answer is never lost)."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="files", verbose_name=_("application")
+    )
+    question_id = models.CharField(_("question"), max_length=40)
+    file = models.FileField(_("file"), upload_to=application_file_path, max_length=300)
+    filename = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("application file")
+        verbose_name_plural = _("application files")
+        ordering = ["application", "uploaded_at", "id"]
+
+    def __str__(self):
+        return self.filename
 
 
 class ApplicationLogEntry(models.Model):

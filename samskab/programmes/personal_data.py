@@ -5,7 +5,7 @@ e-mail address the user has verified (never by a name, which anyone can type).""
 from samskab.accounts import personal_data
 from samskab.formbuilder.schema import question_map
 
-from .models import Application, ApplicationLogEntry, Review
+from .models import Application, ApplicationFile, ApplicationLogEntry, Review
 
 ERASED = "–"
 
@@ -73,7 +73,16 @@ def _export(user, person):
             .select_related("application__organisation", "application__call__edition__programme")
             .prefetch_related("scores__criterion")
         ]
+    uploaded = []
+    if user is not None:
+        uploaded = [
+            {"application": str(f.application), "file": f.filename, "at": f.uploaded_at.isoformat()}
+            for f in ApplicationFile.objects.filter(uploaded_by=user).select_related(
+                "application__organisation", "application__call__edition__programme"
+            )
+        ]
     return {
+        "files_uploaded": uploaded,
         "named_in_applications": named,
         "applications_started": started,
         "actions": actions,
@@ -92,6 +101,8 @@ def _erase(user, person):
     if user is not None:
         Application.objects.filter(created_by=user).update(created_by=None)
         ApplicationLogEntry.objects.filter(actor=user).update(actor=None)
+        # The files belong to the organisation's application; who uploaded them goes.
+        ApplicationFile.objects.filter(uploaded_by=user).update(uploaded_by=None)
         # The scores stay for the call's figures; who gave them goes.
         Review.objects.filter(reviewer=user).update(reviewer=None)
 
@@ -100,5 +111,10 @@ personal_data.register(
     "programmes",
     export=_export,
     erase=_erase,
-    models=("programmes.Application", "programmes.ApplicationLogEntry", "programmes.Review"),
+    models=(
+        "programmes.Application",
+        "programmes.ApplicationFile",
+        "programmes.ApplicationLogEntry",
+        "programmes.Review",
+    ),
 )

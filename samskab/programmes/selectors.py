@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from samskab.networks.models import Organisation
 
-from .models import Application, Call, Criterion, Edition, Programme, Review
+from .models import Application, ApplicationFile, Call, Criterion, Edition, Programme, Review
 from .predicates import applicable_organisation_ids, applicant_organisation_ids
 
 S = Application.Status
@@ -75,6 +75,13 @@ def application_for_page(*, network, pk: int) -> Application:
     if application is None:
         raise Http404
     return application
+
+
+def application_file(*, application: Application, pk: int) -> ApplicationFile:
+    record = ApplicationFile.objects.filter(application=application, pk=pk).first()
+    if record is None:
+        raise Http404
+    return record
 
 
 def apply_status(user, call: Call) -> dict:

@@ -10,6 +10,11 @@ urlpatterns = [
     path("applications/<int:pk>/", applications.application_detail, name="application"),
     path("applications/<int:pk>/edit/", applications.application_edit, name="application_edit"),
     path(
+        "applications/<int:pk>/files/<int:fid>/",
+        applications.application_file,
+        name="application_file",
+    ),
+    path(
         "applications/<int:pk>/withdraw/",
         applications.application_withdraw,
         name="application_withdraw",

@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from samskab.accounts import personal_data
 from samskab.programmes import services
@@ -40,11 +41,13 @@ def test_two_reviewers_score_and_the_spread_shows(
     assert ApplicationLogEntry.objects.filter(action="reviewed", actor=second_staff).exists()
     client.force_login(staff_user)
     edition = call.edition
-    listing = client.get(
-        reverse("programmes:review", args=[edition.programme.slug, edition.year])
-    ).content.decode()
+    with translation.override("da"):
+        path = reverse("programmes:review", args=[edition.programme.slug, edition.year])
+    listing = client.get(path).content.decode()
     assert "2,7 (2–4; 2 bedømmere)" in listing
-    page = client.get(reverse("programmes:application", args=[submitted.pk])).content.decode()
+    with translation.override("da"):
+        path = reverse("programmes:application", args=[submitted.pk])
+    page = client.get(path).content.decode()
     assert "Svag forankring" in page and "3,0" in page
 
 

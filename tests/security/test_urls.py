@@ -380,6 +380,10 @@ TABLE = {
     "programmes:export": R(EDITION, "login 403 403 403 200"),
     "programmes:print": R(EDITION, "login 403 403 403 200"),
     "programmes:application": R(APPLICATION, "login 404 404 404 200"),
+    "programmes:application_file": R(
+        kw(pk=lambda w: w.application.pk, fid=lambda w: w.application_file.pk),
+        "login 404 404 404 200",
+    ),
     "programmes:application_edit": R(APPLICATION, "login 403 403 403 403", "login 403 403 403 403"),
     "programmes:application_withdraw": R(
         APPLICATION, "405 405 405 405 405", "login 403 403 403 403"

@@ -20,7 +20,7 @@ from samskab.events.models import Event, Registration
 from samskab.events.services import PUBLIC_SIGNUP_SALT
 from samskab.groups.models import GroupMembership, GroupResource
 from samskab.networks.models import Role
-from samskab.programmes.models import Application
+from samskab.programmes.models import Application, ApplicationFile
 from samskab.search.models import Equivalent
 from tests.cases.factories import CaseFactory, CommentFactory
 from tests.conftest import make_user_with_role
@@ -206,6 +206,16 @@ def build_world() -> World:
         answers=complete_answers(org_a.name),
         created_by=author,
     )
+    attachment = ApplicationFile(
+        application=o["application"],
+        question_id="bilag",
+        filename="kort.pdf",
+        content_type="application/pdf",
+        size=len(PDF),
+        uploaded_by=author,
+    )
+    attachment.file.save("kort.pdf", ContentFile(PDF), save=True)
+    o["application_file"] = attachment
 
     # Rows the admin's pages can point at.
     o["auth_group"] = Group.objects.create(name="Redaktion")

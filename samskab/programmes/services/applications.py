@@ -3,16 +3,19 @@ editors and its administrative contact, submitted and resubmitted until the dead
 withdrawn. The deadline is checked here, on the server, at the moment of the write."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samskab.cases.files import check_material, clean_filename
 from samskab.core.guards import require
 from samskab.formbuilder.answers import missing
-from samskab.formbuilder.schema import question_map
+from samskab.formbuilder.schema import MAX_FILE_MB, question_map
 
 from .. import emails
-from ..models import Application, ApplicationLogEntry, Call
+from ..models import Application, ApplicationFile, ApplicationLogEntry, Call
 from ..predicates import applicable_organisation_ids
 
 S = Application.Status
@@ -60,13 +63,65 @@ def _merge(application: Application, answers: dict, version) -> dict:
     return {**kept, **answers}
 
 
+def _store_uploads(application, actor, version, uploads: dict) -> dict:
+    """Check each uploaded file by its content and the question's size limit, store it,
+    and give the answers that point at it. Raises ``ValidationError`` per question."""
+    known = question_map(version.definition)
+    stored, errors = {}, {}
+    for qid, upload in uploads.items():
+        question = known.get(qid)
+        if question is None or question["kind"] != "file":
+            errors[qid] = _("That question does not take a file.")
+            continue
+        data = upload.read()
+        limit = question.get("max_mb", MAX_FILE_MB) * 1024 * 1024
+        name = clean_filename(upload.name)
+        try:
+            if len(data) > limit:
+                raise ValidationError(
+                    _("The file is %(size)s; the limit is %(limit)s.")
+                    % {"size": filesizeformat(len(data)), "limit": filesizeformat(limit)}
+                )
+            content_type = check_material(name, data)
+        except ValidationError as exc:
+            errors[qid] = " ".join(exc.messages)
+            continue
+        stored[qid] = (name, content_type, data)
+    if errors:
+        raise ValidationError(errors)
+    answers = {}
+    for qid, (name, content_type, data) in stored.items():
+        record = ApplicationFile(
+            application=application,
+            question_id=qid,
+            filename=name,
+            content_type=content_type,
+            size=len(data),
+            uploaded_by=actor,
+        )
+        record.file.save(name, ContentFile(data), save=True)
+        answers[qid] = {"file": record.pk, "name": name, "size": len(data)}
+    return answers
+
+
 @transaction.atomic
-def application_save(*, actor, application: Application, answers: dict) -> Application:
+def application_save(
+    *, actor, application: Application, answers: dict, uploads: dict | None = None
+) -> Application:
     """Save the answers as they are (a draft may be half done). A submitted application
-    stays submitted: its new answers are what the secretariat sees."""
+    stays submitted: its new answers are what the secretariat sees. ``uploads`` are files
+    for file questions, by question id; a file question without a new file keeps its
+    file."""
     application = _locked(application)
     require(actor, "programmes.change_application", application, CLOSED)
     version = application.call.form.current()
+    files = {
+        q["id"]: application.answers[q["id"]]
+        for q in question_map(version.definition).values()
+        if q["kind"] == "file" and q["id"] in (application.answers or {})
+    }
+    files.update(_store_uploads(application, actor, version, uploads or {}))
+    answers = {**answers, **files}
     application.answers = _merge(application, answers, version)
     application.form_version = version
     application.save(update_fields=["answers", "form_version", "updated_at"])

@@ -3,7 +3,9 @@ draft, submit), read it (and print it), withdraw it."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -57,11 +59,22 @@ def application_edit(request, application):
     definition = version.definition
     problems = {}
     if request.method == "POST":
-        answer_form = AnswerForm(definition, data=request.POST)
+        answer_form = AnswerForm(
+            definition, data=request.POST, files=request.FILES, answers=application.answers
+        )
+        saved = False
         if answer_form.is_valid():
-            application = services.application_save(
-                actor=request.user, application=application, answers=answer_form.answers()
-            )
+            try:
+                application = services.application_save(
+                    actor=request.user,
+                    application=application,
+                    answers=answer_form.answers(),
+                    uploads=answer_form.uploads(),
+                )
+                saved = True
+            except ValidationError as exc:
+                problems = {k: " ".join(v) for k, v in exc.message_dict.items()}
+        if saved:
             if request.POST.get("action") == "submit":
                 try:
                     services.application_submit(actor=request.user, application=application)
@@ -80,7 +93,7 @@ def application_edit(request, application):
                 messages.success(request, _("Your draft has been saved."))
                 return redirect("programmes:application_edit", pk=application.pk)
             answer_form = AnswerForm(definition, answers=application.answers)
-        else:
+        elif not problems:
             problems = {qid: " ".join(errors) for qid, errors in answer_form.form.errors.items()}
             for qid, roles in answer_form.people.items():
                 for _role, formset in roles:
@@ -103,6 +116,19 @@ def application_edit(request, application):
     )
 
 
+def with_file_links(application):
+    """The answers for reading, with a download link for each uploaded file."""
+    rows = display(application.form_version.definition, application.answers or {})
+    for part in rows:
+        for row in part["rows"]:
+            value = (application.answers or {}).get(row["question"]["id"])
+            if row["question"]["kind"] == "file" and isinstance(value, dict) and "file" in value:
+                row["url"] = reverse(
+                    "programmes:application_file", args=[application.pk, value["file"]]
+                )
+    return rows
+
+
 @guard("programmes.view_application", get=application_of_network, message=NOT_YOURS, hidden=True)
 def application_detail(request, application):
     review = {}
@@ -118,9 +144,21 @@ def application_detail(request, application):
             "application": application,
             "call": application.call,
             "edition": application.call.edition,
-            "rows": display(application.form_version.definition, application.answers or {}),
+            "rows": with_file_links(application),
             "log": application.log.select_related("actor").order_by("at", "id"),
         },
+    )
+
+
+@guard("programmes.view_application", get=application_of_network, message=NOT_YOURS, hidden=True)
+def application_file(request, application, fid):
+    """A file of the application, to those who may see the application."""
+    record = selectors.application_file(application=application, pk=fid)
+    return FileResponse(
+        record.file.open("rb"),
+        content_type=record.content_type,
+        as_attachment=True,
+        filename=record.filename,
     )
 
 
