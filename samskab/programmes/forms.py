@@ -83,9 +83,19 @@ class CallForm(forms.Form):
         4,
         _("For example: Local anchoring; 1; 5. Only the secretariat sees the scores."),
     )
+    reviewers = _text(
+        _("Named reviewers, one e-mail address per line"),
+        3,
+        _("Besides the secretariat, people with an account who read and score the applications."),
+    )
     letter_accepted = _text(_("Letter: accepted"), 4)
     letter_waiting = _text(_("Letter: waiting list"), 4)
     letter_rejected = _text(_("Letter: rejected"), 4)
+
+    def clean_reviewers(self):
+        lines = [line.strip() for line in self.cleaned_data["reviewers"].splitlines()]
+        validate = forms.EmailField().clean
+        return [validate(line) for line in lines if line]
 
     def clean_criteria(self):
         rows = []

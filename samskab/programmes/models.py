@@ -136,6 +136,13 @@ class Call(models.Model):
         related_name="calls",
         verbose_name=_("application form"),
     )
+    reviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("named reviewers"),
+        help_text=_("Besides the secretariat, who reads and scores the applications."),
+    )
     letter_accepted = models.TextField(_("letter: accepted"), blank=True)
     letter_waiting = models.TextField(_("letter: waiting list"), blank=True)
     letter_rejected = models.TextField(_("letter: rejected"), blank=True)

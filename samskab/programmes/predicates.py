@@ -117,3 +117,25 @@ def is_accepted_without_case(user, application):
         and application.status == Application.Status.ACCEPTED
         and application.case_id is None
     )
+
+
+def reviewed_call_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return user_cached(
+        user,
+        "programme_reviewer_calls",
+        lambda: set(
+            Call.reviewers.through.objects.filter(user=user).values_list("call_id", flat=True)
+        ),
+    )
+
+
+@rules.predicate
+def is_call_reviewer(user, call):
+    return call is not None and call.pk in reviewed_call_ids(user)
+
+
+@rules.predicate
+def is_application_reviewer(user, application):
+    return application is not None and application.call_id in reviewed_call_ids(user)

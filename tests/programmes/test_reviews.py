@@ -8,6 +8,8 @@ from samskab.programmes import services
 from samskab.programmes.models import ApplicationLogEntry, Criterion, Review
 from tests.conftest import make_user_with_role
 
+from .conftest import CPH
+
 pytestmark = pytest.mark.django_db
 
 
@@ -128,3 +130,40 @@ def test_save_and_go_to_the_next_application(client, call, submitted, criteria, 
     )
     assert response["Location"] == reverse("programmes:application", args=[other.pk])
     assert Review.objects.get(application=submitted).scores.get().value == 4
+
+
+def test_a_named_reviewer_reads_and_scores_but_never_decides(
+    client, call, submitted, criteria, staff_user, plain_user
+):
+    with pytest.raises(ValidationError):
+        services.call_save(
+            actor=staff_user,
+            edition=call.edition,
+            opens_on=call.opens_at.date(),
+            deadline_on=call.deadline_at.date(),
+            seats=20,
+            eligibility="country",
+            reviewers=["nobody@test.example"],
+        )
+    local = call.deadline_at.astimezone(CPH)
+    services.call_save(
+        actor=staff_user,
+        edition=call.edition,
+        opens_on=call.opens_at.astimezone(CPH).date(),
+        deadline_on=local.date(),
+        seats=20,
+        eligibility="country",
+        reviewers=[plain_user.email.upper()],
+    )
+    assert list(call.reviewers.all()) == [plain_user]
+    client.force_login(plain_user)
+    edition = call.edition
+    listing = client.get(reverse("programmes:review", args=[edition.programme.slug, edition.year]))
+    assert listing.status_code == 200
+    assert reverse("programmes:decide", args=[submitted.pk]) not in listing.content.decode()
+    response = client.post(
+        reverse("programmes:review_save", args=[submitted.pk]), {f"c{criteria[0].pk}": "5"}
+    )
+    assert response.status_code == 302
+    assert Review.objects.get().reviewer == plain_user
+    assert client.get(reverse("programmes:decide", args=[submitted.pk])).status_code == 403

@@ -8,12 +8,23 @@ import time_machine
 from django.contrib.auth.models import AnonymousUser
 
 from samskab.programmes.models import Application
+from tests.conftest import make_user_with_role
 
 from .conftest import CPH, complete_answers, make_call
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anon", "user", "editor", "contact", "political", "other_editor", "staff", "xstaff")
+ROLES = (
+    "anon",
+    "user",
+    "editor",
+    "contact",
+    "political",
+    "other_editor",
+    "reviewer",
+    "staff",
+    "xstaff",
+)
 OPENS, DEADLINE = datetime.date(2026, 1, 5), datetime.date(2026, 2, 1)
 MOMENTS = {
     "before": datetime.datetime(2026, 1, 4, 23, 59, 59, tzinfo=CPH),
@@ -24,6 +35,7 @@ MOMENTS = {
 
 @pytest.fixture
 def users(
+    dk_network,
     plain_user,
     org_editor,
     admin_contact,
@@ -32,7 +44,9 @@ def users(
     staff_user,
     other_network_staff,
 ):
+    reviewer = make_user_with_role(dk_network, None)
     return {
+        "reviewer": reviewer,
         "anon": AnonymousUser(),
         "user": plain_user,
         "editor": org_editor,
@@ -47,6 +61,7 @@ def users(
 @pytest.fixture
 def world(users, dk_network, member_org):
     call = make_call(users["staff"], dk_network, opens=OPENS, deadline=DEADLINE, year=2026)
+    call.reviewers.add(users["reviewer"])
     application = Application.objects.create(
         call=call,
         organisation=member_org,
@@ -72,7 +87,7 @@ APPLICANTS = Y("editor", "contact")
 # rule, object, {moment: roles that may}
 MATRIX = [
     ("programmes.add_programme", "network", dict.fromkeys(MOMENTS, STAFF)),
-    ("programmes.review_call", "call", dict.fromkeys(MOMENTS, STAFF)),
+    ("programmes.review_call", "call", dict.fromkeys(MOMENTS, STAFF | Y("reviewer"))),
     ("programmes.change_edition", "edition", dict.fromkeys(MOMENTS, STAFF)),
     ("programmes.change_programme", "programme", dict.fromkeys(MOMENTS, STAFF)),
     # Another organisation's editor applies too: for their own organisation.
@@ -86,10 +101,18 @@ MATRIX = [
         "application",
         {"before": Y(), "during": APPLICANTS, "after": Y()},
     ),
-    ("programmes.view_application", "application", dict.fromkeys(MOMENTS, APPLICANTS | STAFF)),
+    (
+        "programmes.view_application",
+        "application",
+        dict.fromkeys(MOMENTS, APPLICANTS | STAFF | Y("reviewer")),
+    ),
     ("programmes.withdraw_application", "application", dict.fromkeys(MOMENTS, APPLICANTS)),
     ("programmes.decide_application", "application", dict.fromkeys(MOMENTS, STAFF)),
-    ("programmes.review_application", "application", dict.fromkeys(MOMENTS, STAFF)),
+    (
+        "programmes.review_application",
+        "application",
+        dict.fromkeys(MOMENTS, STAFF | Y("reviewer")),
+    ),
     ("programmes.make_case", "application", dict.fromkeys(MOMENTS, Y())),  # not accepted
     ("formbuilder.change_form", "form", dict.fromkeys(MOMENTS, STAFF)),
     ("formbuilder.view_form", "form", dict.fromkeys(MOMENTS, STAFF)),

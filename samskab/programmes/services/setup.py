@@ -4,6 +4,7 @@ calls. Deadlines are typed as local dates and times in the network's time zone."
 import datetime
 import zoneinfo
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -113,6 +114,22 @@ def edition_save(
     return edition
 
 
+def _reviewer_accounts(addresses: list[str]):
+    """The accounts of the named reviewers, by their e-mail addresses."""
+    User = get_user_model()  # noqa: N806
+    wanted = {a.strip().lower() for a in addresses if a.strip()}
+    users = list(User.objects.filter(email__in=wanted))
+    unknown = wanted - {u.email.lower() for u in users}
+    if unknown:
+        raise ValidationError(
+            {
+                "reviewers": _("No account has the address %(addresses)s.")
+                % {"addresses": ", ".join(sorted(unknown))}
+            }
+        )
+    return users
+
+
 def local_moment(network, day: datetime.date, time: datetime.time) -> datetime.datetime:
     """A local date and time in the network's time zone, as an aware datetime."""
     return datetime.datetime.combine(day, time, tzinfo=zoneinfo.ZoneInfo(network.time_zone))
@@ -132,6 +149,7 @@ def call_save(
     listed_organisations=(),
     letters: dict | None = None,
     criteria: list[tuple[str, int, int]] | None = None,
+    reviewers: list[str] | None = None,
 ) -> Call:
     """Open a call on the edition, or change it. It opens at local midnight of
     ``opens_on``; "until 1 February" closes at 23:59:59 local time that day unless another
@@ -162,6 +180,8 @@ def call_save(
     call.full_clean(exclude=["form"])
     call.save()
     call.listed_organisations.set(listed)
+    if reviewers is not None:
+        call.reviewers.set(_reviewer_accounts(reviewers))
     if criteria is not None:
         criteria_set(actor=actor, call=call, criteria=criteria)
     return call

@@ -125,6 +125,7 @@ def call_edit(request, edition):
             "letter_accepted": call.letter_accepted,
             "letter_waiting": call.letter_waiting,
             "letter_rejected": call.letter_rejected,
+            "reviewers": "\n".join(u.email for u in call.reviewers.all()),
             "criteria": "\n".join(
                 f"{c.name}; {c.scale_min}; {c.scale_max}" for c in call.criteria.all()
             ),
@@ -145,6 +146,7 @@ def call_edit(request, edition):
                 listed_organisations=data["listed_organisations"],
                 letters={k: data[f"letter_{k}"] for k in ("accepted", "waiting", "rejected")},
                 criteria=data["criteria"],
+                reviewers=data["reviewers"],
             )
         except ValidationError as exc:
             add_errors(form, exc)
