@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "samskab.events",
     "samskab.news",
     "samskab.decisions",
+    "samskab.formbuilder",
+    "samskab.programmes",
     "samskab.search",
     "samskab.demo",  # load_demo, demo_totp, generate_cases
 ]

@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("events/", include("samskab.events.urls")),
     path("news/", include("samskab.news.urls")),
     path("decisions/", include("samskab.decisions.urls")),
+    path("programmes/", include("samskab.programmes.urls")),
+    path("", include("samskab.formbuilder.urls")),
     path("", include("samskab.search.urls")),
     prefix_default_language=True,
 )

@@ -8,6 +8,7 @@ from samskab.decisions.api import router as decisions_router
 from samskab.events.api import router as events_router
 from samskab.networks.api import router as networks_router
 from samskab.news.api import router as news_router
+from samskab.programmes.api import router as programmes_router
 from samskab.search.api import router as search_router
 
 api = NinjaAPI(
@@ -21,6 +22,7 @@ api.add_router("/cases", cases_router)
 api.add_router("/events", events_router)
 api.add_router("/news", news_router)
 api.add_router("/decisions", decisions_router)
+api.add_router("/programmes", programmes_router)
 api.add_router("/search", search_router)
 
 

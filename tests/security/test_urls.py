@@ -71,6 +71,12 @@ PERSON_OF_ORG = kw(slug=lambda w: w.org_a.slug, pk=lambda w: w.person.pk)
 REGISTRATION = kw(pk=lambda w: w.event.pk, rid=lambda w: w.registration.pk)
 ARTICLE = kw(slug=lambda w: w.article.slug)
 NEWS_DRAFT = kw(slug=lambda w: w.news_draft.slug)
+PROGRAMME = kw(slug=lambda w: w.call.edition.programme.slug)
+EDITION = kw(slug=lambda w: w.call.edition.programme.slug, year=lambda w: w.call.edition.year)
+APPLICATION = kw(pk=lambda w: w.application.pk)
+FORM = kw(pk=lambda w: w.call.form.pk)
+SECTION = kw(pk=lambda w: w.call.form.pk, section_id="s-kommune")
+QUESTION = kw(pk=lambda w: w.call.form.pk, section_id="s-kommune", question_id="kommune")
 
 
 def case_form(w):
@@ -119,6 +125,16 @@ def event_form(w):
         "agenda-INITIAL_FORMS": "0",
         "questions-TOTAL_FORMS": "0",
         "questions-INITIAL_FORMS": "0",
+    }
+
+
+def call_form(w):
+    return {
+        "opens_on": "2030-01-01",
+        "deadline_on": "2030-02-01",
+        "deadline_time": "23:59:59",
+        "seats": "20",
+        "eligibility": "country",
     }
 
 
@@ -173,6 +189,8 @@ TABLE = {
     "api-v1:get_decision": R(DECISION_VOTING, "200 200 200 200 200"),
     "api-v1:get_event": R(kw(event_id=lambda w: w.event.pk), "404 404 404 404 404"),
     "api-v1:search": R(NONE, "200 200 200 200 200"),
+    "api-v1:list_programmes": R(NONE, "200 200 200 200 200"),
+    "api-v1:get_programme": R(PROGRAMME, "200 200 200 200 200"),
     # --- accounts (allauth) ----------------------------------------------------------------
     "account_login": R(NONE, "200 302 302 302 302", "200 302 302 302 302"),
     "account_logout": R(NONE, "302 200 200 200 200", "302 302 302 302 302"),
@@ -346,6 +364,106 @@ TABLE = {
     "news:publish": R(NEWS_DRAFT, "405 405 405 405 405", "login 404 404 404 302+"),
     "news:unpublish": R(ARTICLE, "405 405 405 405 405", "login 404 404 404 302+"),
     "news:delete": R(NEWS_DRAFT, "login 404 404 404 200", "login 404 404 404 302+"),
+    # --- programmes: public pages; set-up and review by the secretariat; the first
+    # organisation's application is its own and the secretariat's -------------------------
+    "programmes:list": R(NONE, "200 200 200 200 200"),
+    "programmes:create": R(
+        NONE,
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {"name": "Nyt forløb"},
+    ),
+    "programmes:detail": R(PROGRAMME, "200 200 200 200 200"),
+    "programmes:edit": R(
+        PROGRAMME,
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {"name": "Nyt navn"},
+    ),
+    "programmes:edition_create": R(
+        PROGRAMME,
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {"year": "2040"},
+    ),
+    "programmes:edition": R(EDITION, "200 200 200 200 200"),
+    "programmes:edition_edit": R(
+        EDITION,
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {"year": str(w.call.edition.year), "focus": "Nyt fokus"},
+    ),
+    "programmes:edition_copy": R(EDITION, "405 405 405 405 405", "login 403 403 403 302+"),
+    "programmes:call_edit": R(
+        EDITION, "login 403 403 403 200", "login 403 403 403 302+", data=call_form
+    ),
+    # The editor's own organisation may apply (it is a Danish municipality).
+    "programmes:apply": R(
+        EDITION,
+        "405 405 405 405 405",
+        "login 403 302+ 403 403",
+        data=lambda w: {"organisation": w.org_b.pk},
+    ),
+    "programmes:review": R(EDITION, "login 403 403 403 200"),
+    "programmes:export": R(EDITION, "login 403 403 403 200"),
+    "programmes:print": R(EDITION, "login 403 403 403 200"),
+    "programmes:application": R(APPLICATION, "login 404 404 404 200"),
+    "programmes:application_file": R(
+        kw(pk=lambda w: w.application.pk, fid=lambda w: w.application_file.pk),
+        "login 404 404 404 200",
+    ),
+    "programmes:application_edit": R(APPLICATION, "login 403 403 403 403", "login 403 403 403 403"),
+    "programmes:application_withdraw": R(
+        APPLICATION, "405 405 405 405 405", "login 403 403 403 403"
+    ),
+    "programmes:decide": R(
+        APPLICATION,
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {"outcome": "accepted", "letter": ""},
+    ),
+    "programmes:review_save": R(
+        APPLICATION,
+        "405 405 405 405 405",
+        "login 403 403 403 302+",
+        data=lambda w: {"comment": "Stærk forankring"},
+    ),
+    # Only an accepted application becomes a case: the world's is submitted.
+    "programmes:make_case": R(
+        APPLICATION,
+        "login 403 403 403 403",
+        "login 403 403 403 403",
+        data=lambda w: {"title": "Ny case"},
+    ),
+    # --- the form builder: the secretariat's ---------------------------------------------
+    "formbuilder:edit": R(FORM, "login 403 403 403 200"),
+    "formbuilder:preview": R(FORM, "login 403 403 403 200"),
+    "formbuilder:section_new": R(
+        FORM, "login 403 403 403 200", "login 403 403 403 302+", data=lambda w: {"title": "Ny"}
+    ),
+    "formbuilder:section": R(
+        SECTION,
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {"title": "Nyt navn"},
+    ),
+    "formbuilder:question_new": R(
+        SECTION,
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {"kind": "short_text", "label": "Nyt spørgsmål"},
+    ),
+    "formbuilder:question": R(
+        QUESTION,
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {"kind": "short_text", "label": "Kommunens navn"},
+    ),
+    "formbuilder:item_action": R(
+        kw(pk=lambda w: w.call.form.pk, item_id="kommune", action="down"),
+        "405 405 405 405 405",
+        "login 403 403 403 302+",
+    ),
     # --- events ----------------------------------------------------------------------------
     "decisions:list": R(NONE, "200 200 200 200 200"),
     "decisions:create": R(

@@ -2,6 +2,7 @@
 the table has columns for, and one object of each kind, owned by the *first* network and
 its first organisation (never by the users who visit)."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
@@ -21,6 +22,7 @@ from samskab.events.models import Event, Registration
 from samskab.events.services import PUBLIC_SIGNUP_SALT
 from samskab.groups.models import GroupMembership, GroupResource
 from samskab.networks.models import Role
+from samskab.programmes.models import Application, ApplicationFile
 from samskab.search.models import Equivalent
 from tests.cases.factories import CaseFactory, CommentFactory
 from tests.conftest import make_user_with_role
@@ -213,6 +215,37 @@ def build_world() -> World:
     for step in ("consultation_close", "consultation_publish"):
         published = getattr(decision_services, step)(actor=users["staff"], consultation=published)
     o["decision_published"] = published
+
+    # A programme with an open call and the first organisation's submitted application.
+    from tests.programmes.conftest import complete_answers, make_call
+
+    today = timezone.localdate()
+    call = make_call(
+        users["staff"],
+        dk,
+        opens=today - datetime.timedelta(days=5),
+        deadline=today + datetime.timedelta(days=30),
+        year=today.year + 1,
+    )
+    o["call"] = call
+    o["application"] = Application.objects.create(
+        call=call,
+        organisation=org_a,
+        status=Application.Status.SUBMITTED,
+        form_version=call.form.current(),
+        answers=complete_answers(org_a.name),
+        created_by=author,
+    )
+    attachment = ApplicationFile(
+        application=o["application"],
+        question_id="bilag",
+        filename="kort.pdf",
+        content_type="application/pdf",
+        size=len(PDF),
+        uploaded_by=author,
+    )
+    attachment.file.save("kort.pdf", ContentFile(PDF), save=True)
+    o["application_file"] = attachment
 
     # Rows the admin's pages can point at.
     o["auth_group"] = Group.objects.create(name="Redaktion")

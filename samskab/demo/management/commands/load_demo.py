@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from samskab.demo import cases, decisions, events, groups, networks, news, search
+from samskab.demo import cases, decisions, events, groups, networks, news, programmes, search
 from samskab.demo.networks import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 # Each app that has demo data has its loader here, in dependency order.
@@ -11,6 +11,7 @@ DEMO_LOADERS = [
     cases.load,
     events.load,
     news.load,
+    programmes.load,
     search.load,  # last: indexes what the loaders above created
 ]
 

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammesConfig(AppConfig):
+    name = "samskab.programmes"
+    label = "programmes"
+    verbose_name = _("Programmes")
+
+    def ready(self):
+        from samskab.formbuilder.registry import register_answer_counter, register_owner
+
+        from . import (
+            personal_data,  # noqa: F401 - registers the personal-data section
+            rules,  # noqa: F401
+        )
+        from .selectors import answers_on_form, owner_of_form
+
+        register_answer_counter(answers_on_form)
+        register_owner(owner_of_form)

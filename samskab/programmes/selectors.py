@@ -1,0 +1,257 @@
+"""Reads of the programmes app."""
+
+from django.db.models import Avg, Count, Max, Min, Prefetch, Q
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samskab.networks.models import Organisation
+
+from .models import Application, ApplicationFile, Call, Criterion, Edition, Programme, Review
+from .predicates import applicable_organisation_ids, applicant_organisation_ids
+
+S = Application.Status
+
+
+def programme_list(*, network):
+    return (
+        Programme.objects.filter(network=network)
+        .prefetch_related(
+            Prefetch(
+                "editions",
+                queryset=Edition.objects.select_related("call")
+                .prefetch_related("tracks")
+                .order_by("-year"),
+            )
+        )
+        .order_by("name")
+    )
+
+
+def programme_for_page(*, network, slug: str) -> Programme:
+    programme = Programme.objects.filter(network=network, slug=slug).select_related("network")
+    found = programme.first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def edition_for_page(*, network, slug: str, year: int) -> Edition:
+    edition = (
+        Edition.objects.filter(programme__network=network, programme__slug=slug, year=year)
+        .select_related("programme__network")
+        .prefetch_related("tracks")
+        .first()
+    )
+    if edition is None:
+        raise Http404
+    return edition
+
+
+def call_of(edition: Edition) -> Call | None:
+    return Call.objects.filter(edition=edition).select_related("form", "edition__programme").first()
+
+
+def call_for_page(*, network, slug: str, year: int) -> Call:
+    edition = edition_for_page(network=network, slug=slug, year=year)
+    call = call_of(edition)
+    if call is None:
+        raise Http404
+    return call
+
+
+def application_for_page(*, network, pk: int) -> Application:
+    application = (
+        Application.objects.filter(pk=pk, call__edition__programme__network=network)
+        .select_related(
+            "call__edition__programme__network",
+            "organisation__region",
+            "form_version",
+            "call__form",
+        )
+        .first()
+    )
+    if application is None:
+        raise Http404
+    return application
+
+
+def application_file(*, application: Application, pk: int) -> ApplicationFile:
+    record = ApplicationFile.objects.filter(application=application, pk=pk).first()
+    if record is None:
+        raise Http404
+    return record
+
+
+def apply_status(user, call: Call) -> dict:
+    """What the visitor can do about the call: the organisations they may apply for, their
+    applications, and, when they cannot apply, why (in their language)."""
+    state = call.state(timezone.now())
+    mine = Application.objects.filter(
+        call=call, organisation_id__in=applicant_organisation_ids(user)
+    ).select_related("organisation")
+    existing = {a.organisation_id for a in mine}
+    orgs = list(
+        Organisation.objects.filter(id__in=applicable_organisation_ids(user, call))
+        .exclude(id__in=existing)
+        .order_by("name")
+    )
+    reason = ""
+    if state == "not_yet":
+        reason = _("The call is not open yet.")
+    elif state == "closed":
+        reason = _("The deadline has passed.")
+    elif not user.is_authenticated:
+        reason = _("Log in to apply on behalf of your organisation.")
+    elif not applicant_organisation_ids(user):
+        reason = _(
+            "Only an organisation's editors and its administrative contact can apply. "
+            "Ask your organisation or the secretariat for that role."
+        )
+    elif not orgs and not existing:
+        reason = {
+            Call.Eligibility.COUNTRY: _(
+                "Only municipalities in the network's country may apply to this call."
+            ),
+            Call.Eligibility.MEMBERS: _("Only the network's member municipalities may apply."),
+            Call.Eligibility.LISTED: _("Only the organisations the secretariat invited may apply."),
+        }[call.eligibility]
+    return {
+        "state": state,
+        "organisations": orgs if state == "open" else [],
+        "mine": list(mine),
+        "reason": reason,
+    }
+
+
+def applications_for_review(*, call: Call, status: str = "", region: int | None = None):
+    qs = (
+        Application.objects.filter(call=call)
+        .exclude(status=S.DRAFT)
+        .select_related("organisation__region")
+        .order_by("organisation__name")
+    )
+    qs = qs.annotate(
+        score_mean=Avg("reviews__scores__value"),
+        score_low=Min("reviews__scores__value"),
+        score_high=Max("reviews__scores__value"),
+        reviewers=Count("reviews", distinct=True),
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if region:
+        qs = qs.filter(organisation__region_id=region)
+    return qs
+
+
+def reviews_for_page(application: Application, user) -> dict:
+    """The application's reviews (internal), per criterion the mean and the spread, and the
+    user's own review."""
+    criteria = list(Criterion.objects.filter(call_id=application.call_id))
+    reviews = list(
+        Review.objects.filter(application=application)
+        .select_related("reviewer")
+        .prefetch_related("scores")
+        .order_by("updated_at")
+    )
+    rows = []
+    for criterion in criteria:
+        values = [
+            s.value for r in reviews for s in r.scores.all() if s.criterion_id == criterion.pk
+        ]
+        rows.append(
+            {
+                "criterion": criterion,
+                "mean": sum(values) / len(values) if values else None,
+                "low": min(values) if values else None,
+                "high": max(values) if values else None,
+                "count": len(values),
+            }
+        )
+    for review in reviews:
+        by_criterion = {s.criterion_id: s.value for s in review.scores.all()}
+        review.score_list = [(c, by_criterion.get(c.pk)) for c in criteria]
+    own = next((r for r in reviews if r.reviewer_id == getattr(user, "pk", None)), None)
+    return {"criteria": criteria, "rows": rows, "reviews": reviews, "own": own}
+
+
+def neighbours(application: Application) -> tuple:
+    """The previous and the next application in the review list's order, so a reviewer goes
+    through them one page after the other."""
+    ids = list(
+        Application.objects.filter(call_id=application.call_id)
+        .exclude(status=S.DRAFT)
+        .order_by("organisation__name")
+        .values_list("pk", flat=True)
+    )
+    if application.pk not in ids:
+        return None, None
+    i = ids.index(application.pk)
+    return (ids[i - 1] if i > 0 else None), (ids[i + 1] if i + 1 < len(ids) else None)
+
+
+def call_statistics(call: Call) -> dict:
+    counts = dict(
+        Application.objects.filter(call=call)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .values_list("status", "n")
+    )
+    by_region = list(
+        Application.objects.filter(call=call)
+        .exclude(status__in=[S.DRAFT, S.WITHDRAWN])
+        .values("organisation__region__name")
+        .annotate(n=Count("id"), accepted=Count("id", filter=Q(status=S.ACCEPTED)))
+        .order_by("organisation__region__name")
+    )
+    applied = sum(n for s, n in counts.items() if s not in (S.DRAFT,))
+    return {
+        "counts": {s: counts.get(s, 0) for s in S.values},
+        "applied": applied,
+        "by_region": by_region,
+        "seats_left": max(call.seats - counts.get(S.ACCEPTED, 0), 0),
+    }
+
+
+def regions_of(call: Call):
+    return (
+        Organisation.objects.filter(municipalities__programme_applications__call=call)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def participants(edition: Edition):
+    """The edition's participating organisations: its accepted applications."""
+    return (
+        Application.objects.filter(call__edition=edition, status=S.ACCEPTED)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+
+
+def applications_of_user(user):
+    return (
+        Application.objects.filter(organisation_id__in=applicant_organisation_ids(user))
+        .select_related("call__edition__programme", "organisation")
+        .order_by("-updated_at")
+    )
+
+
+# --- for the form builder (registered in apps.py) -------------------------------------------
+
+
+def answers_on_form(form) -> int:
+    return Application.objects.filter(call__form=form).count()
+
+
+def owner_of_form(form):
+    call = Call.objects.filter(form=form).select_related("edition__programme").first()
+    if call is None:
+        return None
+    edition = call.edition
+    return (
+        str(edition),
+        reverse("programmes:edition", args=[edition.programme.slug, edition.year]),
+    )

@@ -1,0 +1,27 @@
+"""Every write of the programmes app (re-exported here: ``services.application_submit``)."""
+
+from .applications import (
+    application_save,
+    application_start,
+    application_submit,
+    application_withdraw,
+)
+from .cases import application_to_case
+from .decisions import decision_set
+from .reviews import criteria_set, review_save
+from .setup import call_save, edition_copy, edition_save, programme_save
+
+__all__ = [
+    "application_save",
+    "application_start",
+    "application_to_case",
+    "application_submit",
+    "application_withdraw",
+    "call_save",
+    "criteria_set",
+    "review_save",
+    "decision_set",
+    "edition_copy",
+    "edition_save",
+    "programme_save",
+]

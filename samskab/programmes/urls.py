@@ -1,0 +1,36 @@
+from django.urls import path
+
+from .views import applications, public, review, selection, setup
+
+app_name = "programmes"
+E = "<slug:slug>/<int:year>/"
+urlpatterns = [
+    path("", public.programme_list, name="list"),
+    path("new/", setup.programme_create, name="create"),
+    path("applications/<int:pk>/", applications.application_detail, name="application"),
+    path("applications/<int:pk>/edit/", applications.application_edit, name="application_edit"),
+    path(
+        "applications/<int:pk>/files/<int:fid>/",
+        applications.application_file,
+        name="application_file",
+    ),
+    path(
+        "applications/<int:pk>/withdraw/",
+        applications.application_withdraw,
+        name="application_withdraw",
+    ),
+    path("applications/<int:pk>/decide/", review.application_decide, name="decide"),
+    path("applications/<int:pk>/review/", review.application_review, name="review_save"),
+    path("applications/<int:pk>/case/", selection.application_case, name="make_case"),
+    path("<slug:slug>/", public.programme_detail, name="detail"),
+    path("<slug:slug>/edit/", setup.programme_edit, name="edit"),
+    path("<slug:slug>/editions/new/", setup.edition_create, name="edition_create"),
+    path(E, public.edition_detail, name="edition"),
+    path(E + "edit/", setup.edition_edit, name="edition_edit"),
+    path(E + "copy/", setup.edition_copy, name="edition_copy"),
+    path(E + "call/", setup.call_edit, name="call_edit"),
+    path(E + "apply/", applications.application_start, name="apply"),
+    path(E + "applications/", review.review_list, name="review"),
+    path(E + "applications.xlsx", review.review_export, name="export"),
+    path(E + "applications/print/", review.review_print, name="print"),
+]

@@ -1,0 +1,21 @@
+"""Object getters for the guards: everything is fetched within the current network."""
+
+from samskab.core.guards import current_network
+
+from .. import selectors
+
+
+def programme_of_network(request, slug):
+    return selectors.programme_for_page(network=current_network(request), slug=slug)
+
+
+def edition_of_network(request, slug, year):
+    return selectors.edition_for_page(network=current_network(request), slug=slug, year=year)
+
+
+def call_of_network(request, slug, year):
+    return selectors.call_for_page(network=current_network(request), slug=slug, year=year)
+
+
+def application_of_network(request, pk):
+    return selectors.application_for_page(network=current_network(request), pk=pk)
