@@ -81,9 +81,9 @@ def list_events(request, past: bool = False, kind: str = "", theme_group: str = 
     qs = _public_events(request)
     now = timezone.now()
     qs = (
-        qs.filter(ends_at__lt=now).order_by("-starts_at")
+        qs.filter(ends_at__lt=now).order_by("-starts_at", "-id")
         if past
-        else qs.filter(ends_at__gte=now).order_by("starts_at")
+        else qs.filter(ends_at__gte=now).order_by("starts_at", "id")
     )
     if kind:
         qs = qs.filter(kind=kind)

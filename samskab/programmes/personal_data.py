@@ -5,7 +5,7 @@ e-mail address the user has verified (never by a name, which anyone can type).""
 from samskab.accounts import personal_data
 from samskab.formbuilder.schema import question_map
 
-from .models import Application, ApplicationFile, ApplicationLogEntry, Review
+from .models import Application, ApplicationFile, ApplicationLogEntry, Call, Review
 
 ERASED = "–"
 
@@ -105,6 +105,9 @@ def _erase(user, person):
         ApplicationFile.objects.filter(uploaded_by=user).update(uploaded_by=None)
         # The scores stay for the call's figures; who gave them goes.
         Review.objects.filter(reviewer=user).update(reviewer=None)
+        # A reviewer named on a call stops being one.
+        for call in Call.objects.filter(reviewers=user):
+            call.reviewers.remove(user)
 
 
 personal_data.register(
@@ -112,6 +115,7 @@ personal_data.register(
     export=_export,
     erase=_erase,
     models=(
+        "programmes.Call",
         "programmes.Application",
         "programmes.ApplicationFile",
         "programmes.ApplicationLogEntry",
