@@ -53,12 +53,13 @@ class CaseAdapter(SearchAdapter):
         # The same document whatever language the request or command that indexes it runs
         # in: the words in the case's own language (its topics as its readers call them),
         # the facet labels in the site's default language, as the facet lists show them.
+        topics = list(case.topics.all())
         with translation.override(settings.LANGUAGE_CODE):
-            facets = self._facets(case)
+            facets = self._facets(case, topics)
         with translation.override(case.language or settings.LANGUAGE_CODE):
-            return self._document(case, reading=reading, url=url, facets=facets)
+            return self._document(case, topics, reading=reading, url=url, facets=facets)
 
-    def _facets(self, case: Case) -> dict:
+    def _facets(self, case: Case, topics) -> dict:
         org = case.organisation
         year = (
             case.period_start.year
@@ -67,7 +68,7 @@ class CaseAdapter(SearchAdapter):
         )
         facets = {
             "network": [(case.network.slug, case.network.name)],
-            "topic": [(t.slug, t.label) for t in case.topics.all()],
+            "topic": [(t.slug, t.label) for t in topics],
             "year": [str(year)],
             "evaluated": [case.evaluation],
         }
@@ -77,7 +78,7 @@ class CaseAdapter(SearchAdapter):
             facets["budget"] = [(case.budget_band, case.get_budget_band_display())]
         return facets
 
-    def _document(self, case: Case, *, reading, url, facets) -> Document:
+    def _document(self, case: Case, topics, *, reading, url, facets) -> Document:
         if url is None:
             with translation.override(case.language or "da"):
                 url = case.get_absolute_url()
@@ -86,7 +87,6 @@ class CaseAdapter(SearchAdapter):
                 case.pk, set()
             )
         shared = sorted(pk for pk in reading if pk != case.network_id)
-        topics = list(case.topics.all())
         types = list(case.prevention_types.all())
         org = case.organisation
         body = "\n\n".join(getattr(case, f) for f in TEXT_FIELDS if getattr(case, f))

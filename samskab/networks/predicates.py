@@ -62,8 +62,13 @@ def staff_network_ids(user) -> set[int]:
     return role_network_ids(user, {Role.Kind.SECRETARIAT})
 
 
+def role_organisation_ids(user, kinds) -> set[int]:
+    """The organisations where the user has a current role of one of these ``Role.Kind``s."""
+    return {o for _n, kind, o in _current_roles(user) if kind in kinds and o}
+
+
 def editable_organisation_ids(user) -> set[int]:
-    return {o for _n, kind, o in _current_roles(user) if kind == Role.Kind.ORG_EDITOR and o}
+    return role_organisation_ids(user, {Role.Kind.ORG_EDITOR})
 
 
 @rules.predicate

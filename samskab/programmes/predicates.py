@@ -4,7 +4,7 @@ import rules
 from django.utils import timezone
 
 from samskab.networks.models import Organisation, Role
-from samskab.networks.predicates import _current_roles, staff_network_ids, user_cached
+from samskab.networks.predicates import role_organisation_ids, staff_network_ids, user_cached
 
 from .models import Application, Call
 
@@ -14,7 +14,7 @@ APPLICANT_KINDS = {Role.Kind.ORG_EDITOR, Role.Kind.ADMIN_CONTACT}
 def applicant_organisation_ids(user) -> set[int]:
     """Organisations whose applications the user may write: their editors and their
     administrative contact."""
-    return {o for _n, kind, o in _current_roles(user) if kind in APPLICANT_KINDS and o}
+    return role_organisation_ids(user, APPLICANT_KINDS)
 
 
 def eligible_organisations(call: Call):

@@ -82,6 +82,19 @@ def _set_relations(case: Case, data: dict) -> None:
         )
 
 
+def _set_parsed_relations(case: Case, parsed) -> None:
+    """The relations of a case read from the exchange format (a restored revision, an import)."""
+    _set_relations(
+        case,
+        {
+            "topics": parsed.topics,
+            "prevention_types": parsed.prevention_types,
+            "links": parsed.links,
+            "quality": parsed.quality,
+        },
+    )
+
+
 def _check_data(case: Case, data: dict) -> None:
     if (
         data.get("period_start")
@@ -276,15 +289,7 @@ def case_restore(*, actor, case: Case, revision: CaseRevision) -> Case:
             setattr(case, name, value)
     fold_line_breaks(case)
     case.save()
-    _set_relations(
-        case,
-        {
-            "topics": parsed.topics,
-            "prevention_types": parsed.prevention_types,
-            "links": parsed.links,
-            "quality": parsed.quality,
-        },
-    )
+    _set_parsed_relations(case, parsed)
     record_revision(actor=actor, case=case, action="restored")
     if case.is_published:
         notify_followers(case=case, kind=Notification.Kind.UPDATED, actor=actor)

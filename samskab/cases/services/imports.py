@@ -10,7 +10,7 @@ from samskab.networks.models import Organisation
 
 from ..exchange import Lookup, ParsedCase, content_digest, parse_case
 from ..models import Case, CaseMaterial
-from .cases import _set_relations, record_revision
+from .cases import _set_parsed_relations, record_revision
 
 
 class ImportError_(Exception):
@@ -50,15 +50,7 @@ def _import_one(parsed: ParsedCase, *, actor) -> str:
         case.published_at = timezone.now()
     fold_line_breaks(case)
     case.save()
-    _set_relations(
-        case,
-        {
-            "topics": parsed.topics,
-            "prevention_types": parsed.prevention_types,
-            "links": parsed.links,
-            "quality": parsed.quality,
-        },
-    )
+    _set_parsed_relations(case, parsed)
     existing = [(m.title, m.filename, m.size, m) for m in case.materials.all()]
     same = len(existing) == len(parsed.materials) and all(
         (e[0], e[1], e[2]) == (p[0], p[1], len(p[2]))
