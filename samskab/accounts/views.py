@@ -2,7 +2,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -160,15 +159,15 @@ def organisation_people(request, organisation):
 
 
 # Logged-in visitors only, then POST only, then the rule: the log-in comes before the 405.
-@login_required
-@require_POST
 @guard(
     "accounts.decide_join_request",
+    signed_in=True,
     get=organisation_by_slug,
     message=gettext_lazy(
         "Only the organisation's editors and the secretariat may confirm its people."
     ),
 )
+@require_POST
 def join_request_decide(request, organisation, pk):
     person = selectors.join_request_of(organisation, pk)
     if person is None:

@@ -17,7 +17,7 @@ from samskab.cases.models import (
     Topic,
 )
 from samskab.cases.models import QualityCriterion as QC
-from samskab.cases.services import record_revision
+from samskab.cases.services import revision_record
 from samskab.core.text import slugify
 from samskab.networks.models import Network, Organisation
 
@@ -276,7 +276,7 @@ def load(stdout=None):
                         else "We held one joint meeting and followed up with a call to each."
                     ),
                 )
-        record_revision(actor=None, case=case, action="imported")
+        revision_record(actor=None, case=case, action="imported")
         created += 1
     if stdout:
         stdout.write(f"Case bank: {created} new demo cases, {Case.objects.count()} in all.")

@@ -202,3 +202,17 @@ def test_revision_snapshot_has_no_file_content(case, org_editor):
     services.material_add(actor=org_editor, case=case, title="F", filename="f.pdf", content=PDF)
     data = case.revisions.first().data
     assert data["materials"] == [{"title": "F", "filename": "f.pdf", "size": len(PDF)}]
+
+
+def test_import_service_checks_its_rule(staff_user, plain_user):
+    """Only the operator (the management command) and superusers import; a network's staff,
+    a plain user and a missing actor are refused before anything is read."""
+    from django.core.exceptions import PermissionDenied
+
+    from samskab.cases.services import cases_import
+    from samskab.core.guards import OPERATOR
+
+    for actor in (None, plain_user, staff_user):
+        with pytest.raises(PermissionDenied):
+            cases_import(actor=actor, data={"cases": []})
+    assert cases_import(actor=OPERATOR, data={"cases": []}) == {"created": 0, "updated": 0}

@@ -31,7 +31,7 @@ def test_export_and_erase(case, plain_user, org_editor, dk_network, member_org):
         contact_email=plain_user.email,
         contact_name="Plain Person",
     )
-    services.record_revision(actor=None, case=contact_case, action="edited")
+    services.revision_record(actor=None, case=contact_case, action="edited")
     services.case_follow(actor=plain_user, case=case)
     comment = services.comment_create(actor=plain_user, case=case, text="Min kommentar")
     services.comment_create(actor=org_editor, case=case, text="Svar", parent=comment)

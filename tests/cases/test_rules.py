@@ -35,6 +35,8 @@ MATRIX = {
     ("cases.change_comment", "comment"): {"org_editor"},
     ("cases.delete_comment", "comment"): {"org_editor", "staff_user"},
     ("cases.report_comment", "comment"): set(ROLES) - {"anonymous"},
+    ("cases.import_cases", "network"): set(),
+    ("cases.unfollow_case", "draft"): set(ROLES) - {"anonymous"},
 }
 
 

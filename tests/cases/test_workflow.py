@@ -182,7 +182,7 @@ def test_published_case_edit_keeps_revision_and_staff_restores(
     # the editor may not see revisions
     assert client.get(f"/da/cases/{case.slug}/revisions/").status_code == 403
     # staff sees the diff and restores the factory state recorded first
-    services.record_revision(actor=None, case=case, action="edited")
+    services.revision_record(actor=None, case=case, action="edited")
     client.force_login(staff_user)
     response = client.get(f"/en/cases/{case.slug}/revisions/{edit.pk}/")
     assert response.status_code == 200
@@ -263,7 +263,7 @@ def test_restore_refuses_foreign_revision(case, staff_user, dk_network, member_o
     from .factories import CaseFactory
 
     other = CaseFactory(network=dk_network, organisation=member_org)
-    revision = services.record_revision(actor=staff_user, case=other, action="edited")
+    revision = services.revision_record(actor=staff_user, case=other, action="edited")
     with pytest.raises(ValidationError):
         services.case_restore(actor=staff_user, case=case, revision=revision)
 

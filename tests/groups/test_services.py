@@ -256,8 +256,11 @@ def test_leave_and_withdraw(group, member, requester, plain_user):
     services.group_leave(actor=fresh(member), group=group)
     services.group_leave(actor=fresh(requester), group=group)
     assert not GroupMembership.objects.filter(user__in=[member, requester]).exists()
-    with pytest.raises(ValidationError):
+    # The service checks groups.leave_group itself: a non-member and a second leave are refused.
+    with pytest.raises(PermissionDenied):
         services.group_leave(actor=fresh(plain_user), group=group)
+    with pytest.raises(PermissionDenied):
+        services.group_leave(actor=fresh(member), group=group)
 
 
 # --- follows -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from samskab.accounts.models import Person
 from samskab.accounts.services import person_erase, personal_data_export, user_erase
-from samskab.cases.services import record_revision
+from samskab.cases.services import revision_record
 from samskab.events.models import Answer, Registration
 from samskab.groups.models import GroupContact
 from tests.cases.factories import CaseFactory
@@ -57,7 +57,7 @@ def victim_records(dk_network, other_org):
         contact_phone="+45 00 11 22 33",
         contact_public=False,
     )
-    record_revision(actor=None, case=case, action="edited")
+    revision_record(actor=None, case=case, action="edited")
     vera = PersonFactory(name="Vera Victim", email=VICTIM, organisation=other_org)
     RoleFactory(network=dk_network, person=vera, organisation=other_org)
     group = ThemeGroupFactory(network=dk_network)

@@ -237,9 +237,10 @@ TABLE = {
         ORG, "login 403 403 403 200", "login 403 403 403 302+", data=person_form
     ),
     "accounts:join_withdraw": R(NONE, "login 405 405 405 405", "login 302 302 302 302"),
-    # A person who asked to join: nobody here did, so those who may decide get 404.
+    # A person who asked to join: nobody here did, so those who may decide get 404 (POST);
+    # the permission is checked before the method, so a GET tells others only 403.
     "accounts:join_request_decide": R(
-        PERSON_OF_ORG, "login 405 405 405 405", "login 403 403 403 404"
+        PERSON_OF_ORG, "login 403 403 403 405", "login 403 403 403 404"
     ),
     "accounts:person_edit": R(
         PERSON, "login 403 403 403 200", "login 403 403 403 302+", data=person_form
@@ -304,9 +305,9 @@ TABLE = {
     ),
     "cases:detail": R(DRAFT, "404 404 404 404 200"),
     "cases:edit": R(DRAFT, "login 403 403 403 200", "login 403 403 403 302+", data=case_form),
-    "cases:submit": R(DRAFT, "login 405 405 405 405", "login 403 403 403 302+"),
+    "cases:submit": R(DRAFT, "login 403 403 403 405", "login 403 403 403 302+"),
     "cases:delete": R(DRAFT, "login 403 403 403 200", "login 403 403 403 302+"),
-    "cases:publish": R(SUBMITTED, "login 405 405 405 405", "login 403 403 403 302+"),
+    "cases:publish": R(SUBMITTED, "login 403 403 403 405", "login 403 403 403 302+"),
     "cases:send_back": R(
         SUBMITTED,
         "login 403 403 403 200",
@@ -315,11 +316,11 @@ TABLE = {
     ),
     "cases:revisions": R(CASE, "login 403 403 403 200"),
     "cases:revision": R(REVISION, "login 403 403 403 200"),
-    "cases:restore": R(REVISION, "login 405 405 405 405", "login 403 403 403 302+"),
+    "cases:restore": R(REVISION, "login 403 403 403 405", "login 403 403 403 302+"),
     "cases:material_add": R(
-        CASE, "login 405 405 405 405", "login 403 403 403 302+", data=material_upload
+        CASE, "login 403 403 403 405", "login 403 403 403 302+", data=material_upload
     ),
-    "cases:material_delete": R(MATERIAL, "login 405 405 405 405", "login 403 403 403 302+"),
+    "cases:material_delete": R(MATERIAL, "login 403 403 403 405", "login 403 403 403 302+"),
     "cases:material": R(
         kw(
             slug=lambda w: w.case.slug,
@@ -338,9 +339,9 @@ TABLE = {
     "cases:comment_edit": R(
         COMMENT, "login 403 403 403 403", "login 403 403 403 403", data=lambda w: {"text": "x"}
     ),
-    "cases:comment_delete": R(COMMENT, "login 405 405 405 405", "login 403 403 403 302+"),
+    "cases:comment_delete": R(COMMENT, "login 403 403 403 405", "login 403 403 403 302+"),
     "cases:comment_report": R(COMMENT, "login 405 405 405 405", "login 302+ 302+ 302+ 302+"),
-    "cases:comment_moderate": R(COMMENT, "login 405 405 405 405", "login 403 403 403 302+"),
+    "cases:comment_moderate": R(COMMENT, "login 403 403 403 405", "login 403 403 403 302+"),
     # --- news: drafts are 404 to everyone but their editors ----------------------------------
     "news:list": R(NONE, "200 200 200 200 200"),
     "news:rss": R(NONE, "200 200 200 200 200"),

@@ -122,8 +122,8 @@ def build_world() -> World:
         published_at=None,
         submitted_at=timezone.now(),
     )
-    case_services.record_revision(actor=author, case=o["draft"], action="created")
-    case_services.record_revision(actor=author, case=o["case"], action="created")
+    case_services.revision_record(actor=author, case=o["draft"], action="created")
+    case_services.revision_record(actor=author, case=o["case"], action="created")
     o["revision"] = CaseRevision.objects.filter(case=o["case"]).first()
     o["comment"] = CommentFactory(case=o["case"], author=author)
     o["material"] = case_services.material_add(

@@ -15,7 +15,7 @@ from .cases import (
     case_send_back,
     case_submit,
     case_update,
-    record_revision,
+    revision_record,
 )
 from .imports import ImportError_, cases_import
 from .materials import material_add, material_delete
@@ -29,8 +29,8 @@ from .social import (
     comment_restore,
     comment_update,
     follow_delete_by_token,
+    followers_notify,
     notifications_mark_read,
-    notify_followers,
     unfollow_token,
 )
 
@@ -59,7 +59,7 @@ __all__ = [
     "material_add",
     "material_delete",
     "notifications_mark_read",
-    "notify_followers",
-    "record_revision",
+    "followers_notify",
+    "revision_record",
     "unfollow_token",
 ]

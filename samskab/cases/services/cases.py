@@ -16,7 +16,7 @@ from samskab.networks.models import Organisation, unique_slug
 from ..exchange import Lookup, case_to_dict, parse_case
 from ..models import Case, CaseLink, CaseQuality, CaseRevision, Notification
 from ..selectors import submit_problems
-from .social import notify_followers
+from .social import followers_notify
 
 SIMPLE_FIELDS = (
     "language",
@@ -53,7 +53,7 @@ def _prefetched(case: Case) -> Case:
     )
 
 
-def record_revision(*, actor, case: Case, action: str) -> CaseRevision:
+def revision_record(*, actor, case: Case, action: str) -> CaseRevision:
     data = case_to_dict(_prefetched(case), with_content=False)
     return CaseRevision.objects.create(
         case=case,
@@ -142,7 +142,7 @@ def case_create(*, actor, network, organisation: Organisation, data: dict) -> Ca
     case.full_clean(exclude=["slug"])
     case.save()
     _set_relations(case, data)
-    record_revision(actor=actor, case=case, action="created")
+    revision_record(actor=actor, case=case, action="created")
     return case
 
 
@@ -171,9 +171,9 @@ def case_update(*, actor, case: Case, data: dict, organisation: Organisation | N
     case.full_clean()
     case.save()
     _set_relations(case, data)
-    record_revision(actor=actor, case=case, action="edited")
+    revision_record(actor=actor, case=case, action="edited")
     if case.is_published:
-        notify_followers(case=case, kind=Notification.Kind.UPDATED, actor=actor)
+        followers_notify(case=case, kind=Notification.Kind.UPDATED, actor=actor)
     return case
 
 
@@ -188,7 +188,7 @@ def case_submit(*, actor, case: Case) -> Case:
     case.status = Case.Status.SUBMITTED
     case.submitted_at = timezone.now()
     case.save(update_fields=["status", "submitted_at", "updated_at"])
-    record_revision(actor=actor, case=case, action="submitted")
+    revision_record(actor=actor, case=case, action="submitted")
     if case.network.contact_email:
         enqueue_on_commit(
             send_email,
@@ -225,7 +225,7 @@ def case_publish(*, actor, case: Case) -> Case:
     if case.published_at is None:
         case.published_at = timezone.now()
     case.save(update_fields=["status", "moderation_comment", "published_at", "updated_at"])
-    record_revision(actor=actor, case=case, action="published")
+    revision_record(actor=actor, case=case, action="published")
     url = absolute(case.get_absolute_url(), network=case.network)
     with translation.override(case.created_by.language if case.created_by_id else None):
         _tell_author(
@@ -246,7 +246,7 @@ def case_send_back(*, actor, case: Case, comment: str) -> Case:
     case.status = Case.Status.DRAFT
     case.moderation_comment = comment.strip()
     case.save(update_fields=["status", "moderation_comment", "updated_at"])
-    record_revision(actor=actor, case=case, action="sent_back")
+    revision_record(actor=actor, case=case, action="sent_back")
     url = absolute(reverse("cases:edit", kwargs={"slug": case.slug}), network=case.network)
     with translation.override(case.created_by.language if case.created_by_id else None):
         _tell_author(
@@ -290,9 +290,9 @@ def case_restore(*, actor, case: Case, revision: CaseRevision) -> Case:
     fold_line_breaks(case)
     case.save()
     _set_parsed_relations(case, parsed)
-    record_revision(actor=actor, case=case, action="restored")
+    revision_record(actor=actor, case=case, action="restored")
     if case.is_published:
-        notify_followers(case=case, kind=Notification.Kind.UPDATED, actor=actor)
+        followers_notify(case=case, kind=Notification.Kind.UPDATED, actor=actor)
     return case
 
 

@@ -5,12 +5,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from samskab.core.guards import person, require
 from samskab.core.text import fold_line_breaks
 from samskab.networks.models import Organisation
 
 from ..exchange import Lookup, ParsedCase, content_digest, parse_case
 from ..models import Case, CaseMaterial
-from .cases import _set_parsed_relations, record_revision
+from .cases import _set_parsed_relations, revision_record
 
 
 class ImportError_(Exception):
@@ -73,7 +74,7 @@ def _import_one(parsed: ParsedCase, *, actor) -> str:
             )
             material.file.save(filename, ContentFile(content), save=False)
             material.save()
-    record_revision(actor=actor, case=case, action="imported")
+    revision_record(actor=actor, case=case, action="imported")
     return "created" if created else "updated"
 
 
@@ -88,7 +89,9 @@ def _read(material) -> bytes:
 
 def cases_import(*, actor, data) -> dict:
     """Import the exchange format. All or nothing: any error saves nothing and is reported
-    as ``case <slug> (#n): <field>: <message>``."""
+    as ``case <slug> (#n): <field>: <message>``. The actor is the operator of
+    ``manage.py import_cases`` (``core.guards.OPERATOR``) or a superuser."""
+    require(actor, "cases.import_cases")
     if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
         raise ImportError_(['The file must be a JSON object {"cases": [...]}.'])
     lookup = Lookup()
@@ -110,7 +113,7 @@ def cases_import(*, actor, data) -> dict:
         for parsed in parsed_cases:
             try:
                 with transaction.atomic():
-                    result[_import_one(parsed, actor=actor)] += 1
+                    result[_import_one(parsed, actor=person(actor))] += 1
             except ValidationError as exc:
                 raise ImportError_([f"case {parsed.slug!r}: {m}" for m in exc.messages]) from exc
     return result

@@ -10,7 +10,7 @@ from samskab.core.text import single_line
 
 from ..files import check_material, clean_filename
 from ..models import Case, CaseMaterial
-from .cases import record_revision
+from .cases import revision_record
 
 
 @transaction.atomic
@@ -28,7 +28,7 @@ def material_add(*, actor, case: Case, title: str, filename: str, content: bytes
     )
     material.file.save(filename, ContentFile(content), save=False)
     material.save()
-    record_revision(actor=actor, case=case, action="material_added")
+    revision_record(actor=actor, case=case, action="material_added")
     return material
 
 
@@ -41,4 +41,4 @@ def material_delete(*, actor, case: Case, material: CaseMaterial) -> None:
     storage = material.file.storage
     material.delete()
     transaction.on_commit(lambda: storage.delete(name))
-    record_revision(actor=actor, case=case, action="material_removed")
+    revision_record(actor=actor, case=case, action="material_removed")

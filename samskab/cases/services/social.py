@@ -22,6 +22,8 @@ def case_follow(*, actor, case: Case) -> Follow:
 
 
 def case_unfollow(*, actor, case: Case) -> None:
+    """Stop following; allowed for any case one follows, also after it is unpublished."""
+    require(actor, "cases.unfollow_case", case, _("Log in to stop following a case."))
     Follow.objects.filter(user=actor, case=case).delete()
 
 
@@ -42,7 +44,7 @@ def follow_delete_by_token(*, token: str) -> Case | None:
     return Case.objects.filter(pk=case_id).first()
 
 
-def notify_followers(*, case: Case, kind: str, actor=None) -> int:
+def followers_notify(*, case: Case, kind: str, actor=None) -> int:
     """An in-site notification and an e-mail (tasks API) for each follower but the actor."""
     follows = list(
         case.follows.select_related("user").exclude(user=actor)
@@ -100,7 +102,7 @@ def comment_create(*, actor, case: Case, text: str, parent: Comment | None = Non
         # Replies are one level deep: a reply to a reply joins the same thread.
         parent = parent.parent or parent
     comment = Comment.objects.create(case=case, author=actor, parent=parent, text=text)
-    notify_followers(case=case, kind=Notification.Kind.COMMENTED, actor=actor)
+    followers_notify(case=case, kind=Notification.Kind.COMMENTED, actor=actor)
     return comment
 
 

@@ -1,7 +1,6 @@
 """What organisation editors (and the secretariat) use: add, edit, submit, delete, files."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -21,9 +20,9 @@ from ._get import network_case
 NOT_YOURS = gettext_lazy("You may not do this with this case.")
 
 
-@login_required
 @guard(
     "cases.add_case",
+    signed_in=True,
     message=gettext_lazy(
         "Only editors of a member organisation and the secretariat "
         "can add cases. Ask your organisation's administrative "
@@ -60,8 +59,7 @@ def case_create(request, network):
     return render(request, "cases/form.html", {"form": form, "case": None})
 
 
-@login_required
-@guard("cases.change_case", get=network_case, message=NOT_YOURS)
+@guard("cases.change_case", signed_in=True, get=network_case, message=NOT_YOURS)
 def case_edit(request, case):
     organisations = selectors.organisations_for_case(user=request.user, case=case)
     form = CaseForm(request.POST or None, instance=case, organisations=organisations)
@@ -113,9 +111,8 @@ def case_edit(request, case):
     )
 
 
-@login_required
+@guard("cases.change_case", signed_in=True, get=network_case, message=NOT_YOURS)
 @require_POST
-@guard("cases.change_case", get=network_case, message=NOT_YOURS)
 def case_submit(request, case):
     try:
         services.case_submit(actor=request.user, case=case)
@@ -127,8 +124,7 @@ def case_submit(request, case):
     return redirect("cases:detail", slug=case.slug)
 
 
-@login_required
-@guard("cases.change_case", get=network_case, message=NOT_YOURS)
+@guard("cases.change_case", signed_in=True, get=network_case, message=NOT_YOURS)
 def case_delete(request, case):
     if request.method == "POST":
         services.case_delete(actor=request.user, case=case)
@@ -147,9 +143,8 @@ def case_delete(request, case):
     )
 
 
-@login_required
+@guard("cases.change_case", signed_in=True, get=network_case, message=NOT_YOURS)
 @require_POST
-@guard("cases.change_case", get=network_case, message=NOT_YOURS)
 def material_add(request, case):
     form = MaterialForm(request.POST, request.FILES)
     if form.is_valid():
@@ -171,9 +166,8 @@ def material_add(request, case):
     )
 
 
-@login_required
+@guard("cases.change_case", signed_in=True, get=network_case, message=NOT_YOURS)
 @require_POST
-@guard("cases.change_case", get=network_case, message=NOT_YOURS)
 def material_delete(request, case, pk):
     material = selectors.material_of(case=case, pk=pk)
     if material is None:
@@ -183,8 +177,7 @@ def material_delete(request, case, pk):
     return redirect(reverse("cases:edit", kwargs={"slug": case.slug}) + "#materials")
 
 
-@login_required
-@guard(None)
+@guard(None, signed_in=True)
 def my_cases(request, network):
     return render(
         request, "cases/mine.html", {"cases": selectors.cases_for_editor(user=request.user)}

@@ -4,7 +4,6 @@ import difflib
 import json
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -21,9 +20,9 @@ from ._get import network_case
 NOT_YOURS = gettext_lazy("You may not do this with this case.")
 
 
-@login_required
 @guard(
     "cases.view_queue",
+    signed_in=True,
     message=gettext_lazy("Only the network's secretariat sees the moderation queue."),
 )
 def queue(request, network):
@@ -38,9 +37,8 @@ def queue(request, network):
     )
 
 
-@login_required
+@guard("cases.moderate_case", signed_in=True, get=network_case, message=NOT_YOURS)
 @require_POST
-@guard("cases.moderate_case", get=network_case, message=NOT_YOURS)
 def case_publish(request, case):
     try:
         services.case_publish(actor=request.user, case=case)
@@ -52,8 +50,7 @@ def case_publish(request, case):
     return redirect("cases:queue")
 
 
-@login_required
-@guard("cases.moderate_case", get=network_case, message=NOT_YOURS)
+@guard("cases.moderate_case", signed_in=True, get=network_case, message=NOT_YOURS)
 def case_send_back(request, case):
     form = SendBackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -63,8 +60,7 @@ def case_send_back(request, case):
     return render(request, "cases/send_back.html", {"case": case, "form": form})
 
 
-@login_required
-@guard("cases.moderate_case", get=network_case, message=NOT_YOURS)
+@guard("cases.moderate_case", signed_in=True, get=network_case, message=NOT_YOURS)
 def revisions(request, case):
     return render(
         request,
@@ -111,8 +107,7 @@ def _revision_or_404(case, pk):
     return revision
 
 
-@login_required
-@guard("cases.moderate_case", get=network_case, message=NOT_YOURS)
+@guard("cases.moderate_case", signed_in=True, get=network_case, message=NOT_YOURS)
 def revision_detail(request, case, pk):
     revision = _revision_or_404(case, pk)
     previous = selectors.revision_before(revision=revision)
@@ -128,9 +123,8 @@ def revision_detail(request, case, pk):
     )
 
 
-@login_required
+@guard("cases.moderate_case", signed_in=True, get=network_case, message=NOT_YOURS)
 @require_POST
-@guard("cases.moderate_case", get=network_case, message=NOT_YOURS)
 def revision_restore(request, case, pk):
     revision = _revision_or_404(case, pk)
     try:

@@ -3,7 +3,6 @@ unfollow link in case e-mails (a page with a button, so a mail scanner that foll
 link changes nothing)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,9 +20,8 @@ from ._get import network_or_none, readable_case, readable_comment
 # --- follow, notifications -------------------------------------------------------------
 
 
-@login_required
+@guard("cases.view_case", signed_in=True, get=readable_case, hidden=True)
 @require_POST
-@guard("cases.view_case", get=readable_case, hidden=True)
 def follow(request, case):
     if request.POST.get("action") == "unfollow":
         services.case_unfollow(actor=request.user, case=case)
@@ -37,7 +35,6 @@ def follow(request, case):
     return redirect("cases:detail", slug=case.slug)
 
 
-@require_http_methods(["GET", "POST"])
 @guard(None, get=network_or_none)
 def unfollow_token(request, network, token):
     """GET shows the case and a button; only the button's POST stops the following."""
@@ -52,8 +49,8 @@ def unfollow_token(request, network, token):
     return render(request, "cases/unfollowed.html", {"case": case, "done": False})
 
 
-@login_required
-@guard(None)
+@guard(None, signed_in=True)
+@require_http_methods(["GET", "POST"])
 def following(request, network):
     if request.method == "POST":
         services.notifications_mark_read(actor=request.user)
@@ -79,9 +76,8 @@ def _back_to_comments(case):
     return redirect(reverse("cases:detail", kwargs={"slug": case.slug}) + "#comments")
 
 
-@login_required
+@guard("cases.view_case", signed_in=True, get=readable_case, hidden=True)
 @require_POST
-@guard("cases.view_case", get=readable_case, hidden=True)
 def comment_add(request, case):
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -100,9 +96,9 @@ def comment_add(request, case):
     return _back_to_comments(case)
 
 
-@login_required
 @guard(
     "cases.change_comment",
+    signed_in=True,
     get=readable_comment,
     message=gettext_lazy("You can only edit your own comments."),
 )
@@ -117,22 +113,21 @@ def comment_edit(request, comment):
     )
 
 
-@login_required
-@require_POST
 @guard(
     "cases.delete_comment",
+    signed_in=True,
     get=readable_comment,
     message=gettext_lazy("You can only delete your own comments."),
 )
+@require_POST
 def comment_delete(request, comment):
     services.comment_delete(actor=request.user, comment=comment)
     messages.success(request, _("The comment has been deleted."))
     return _back_to_comments(comment.case)
 
 
-@login_required
+@guard("cases.report_comment", signed_in=True, get=readable_comment)
 @require_POST
-@guard("cases.report_comment", get=readable_comment)
 def comment_report(request, comment):
     form = ReportForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
@@ -141,13 +136,13 @@ def comment_report(request, comment):
     return _back_to_comments(comment.case)
 
 
-@login_required
-@require_POST
 @guard(
     "cases.moderate_comment",
+    signed_in=True,
     get=readable_comment,
     message=gettext_lazy("Only the network's secretariat may hide comments."),
 )
+@require_POST
 def comment_moderate(request, comment):
     if request.POST.get("action") == "restore":
         services.comment_restore(actor=request.user, comment=comment)

@@ -156,12 +156,9 @@ def membership_remove(*, actor, membership: GroupMembership) -> None:
 @transaction.atomic
 def group_leave(*, actor, group: ThemeGroup) -> bool:
     """Leave a group, or withdraw a request to join. True when it was a request."""
-    membership = (
-        GroupMembership.objects.filter(group=group, user=actor).first()
-        if actor.is_authenticated
-        else None
-    )
-    if membership is None:
+    require(actor, "groups.leave_group", group, _("You are not a member of this group."))
+    membership = GroupMembership.objects.filter(group=group, user=actor).first()
+    if membership is None:  # left in another tab a moment ago
         raise ValidationError(_("You are not a member of this group."))
     if _last_coordinator(membership):
         raise ValidationError(

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from samskab.cases.services import ImportError_, cases_import
+from samskab.core.guards import OPERATOR
 
 
 class Command(BaseCommand):
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         try:
             # The import's messages name fields of the (English) exchange format.
             with translation.override("en"):
-                result = cases_import(actor=None, data=data)
+                result = cases_import(actor=OPERATOR, data=data)
         except ImportError_ as exc:
             raise CommandError("Nothing was imported:\n" + "\n".join(exc.errors)) from exc
         self.stdout.write(
