@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections import Counter
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -123,6 +125,44 @@ def _adjust_vocabulary(delta: dict[str, int], forms: dict[str, str]) -> None:
         SearchTerm.objects.filter(term__in=gone, df__lte=0).delete()
 
 
+# Every write to the index takes this lock first and reads what it indexes after it, so
+# that a rebuild and the task worker never write an older version over a newer one. On
+# SQLite write transactions are serialised already (``transaction_mode = IMMEDIATE``).
+INDEX_LOCK_KEY = 0x5EA7C4
+
+
+def write_lock() -> None:
+    """Serialise index writers until the current transaction ends (call inside atomic)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INDEX_LOCK_KEY])
+
+
+def _write(row: SearchDocument, facet_rows, old: SearchDocument | None) -> Counter:
+    """Save ``row`` (over ``old`` if there is one); the change to the vocabulary."""
+    delta: Counter = Counter()
+    new_terms = _term_set(row)
+    if old is not None:
+        old_terms = _term_set(old)
+        for term in old_terms - new_terms:
+            delta[term] -= 1
+        for term in new_terms - old_terms:
+            delta[term] += 1
+        delta.update(_stats(old, -1))
+        row.pk = old.pk
+        row.save()
+        SearchFacet.objects.filter(document=row).delete()
+    else:
+        for term in new_terms:
+            delta[term] += 1
+        row.save()
+    delta.update(_stats(row, +1))
+    SearchFacet.objects.bulk_create(
+        [SearchFacet(document=row, key=k, value=v) for k, v in facet_rows]
+    )
+    return delta
+
+
 def index_document(doc: registry.Document | None, *, doc_type: str = "", object_id: str = ""):
     """Put one document in the index (or take it out when it is None or unpublished)."""
     if doc is None or not doc.published:
@@ -130,33 +170,15 @@ def index_document(doc: registry.Document | None, *, doc_type: str = "", object_
         return None
     row, facet_rows, forms = build(doc)
     with transaction.atomic():
+        write_lock()
         old = SearchDocument.objects.filter(doc_type=row.doc_type, object_id=row.object_id).first()
-        delta: Counter = Counter()
-        new_terms = _term_set(row)
-        if old is not None:
-            old_terms = _term_set(old)
-            for term in old_terms - new_terms:
-                delta[term] -= 1
-            for term in new_terms - old_terms:
-                delta[term] += 1
-            delta.update(_stats(old, -1))
-            row.pk = old.pk
-            row.save()
-            SearchFacet.objects.filter(document=row).delete()
-        else:
-            for term in new_terms:
-                delta[term] += 1
-            row.save()
-        delta.update(_stats(row, +1))
-        SearchFacet.objects.bulk_create(
-            [SearchFacet(document=row, key=k, value=v) for k, v in facet_rows]
-        )
-        _adjust_vocabulary(delta, forms)
+        _adjust_vocabulary(_write(row, facet_rows, old), forms)
     return row
 
 
 def remove_document(doc_type: str, object_id: str) -> bool:
     with transaction.atomic():
+        write_lock()
         old = SearchDocument.objects.filter(doc_type=doc_type, object_id=str(object_id)).first()
         if old is None:
             return False
@@ -166,6 +188,20 @@ def remove_document(doc_type: str, object_id: str) -> bool:
         old.delete()
         _adjust_vocabulary(delta, {})
     return True
+
+
+def _remove_rows(rows: list[SearchDocument]) -> None:
+    """Take ``rows`` out of the index (inside a transaction holding the write lock)."""
+    if not rows:
+        return
+    delta: Counter = Counter()
+    for old in rows:
+        delta.update(dict.fromkeys(_term_set(old), -1))
+        delta.update(_stats(old, -1))
+    pks = [old.pk for old in rows]
+    SearchFacet.objects.filter(document_id__in=pks).delete()
+    SearchDocument.objects.filter(pk__in=pks).delete()
+    _adjust_vocabulary(delta, {})
 
 
 def index_object(obj) -> SearchDocument | None:
@@ -307,18 +343,91 @@ def bulk_index(docs: Iterable[registry.Document], *, batch_size: int = 1000, pro
     return count, time.perf_counter() - started
 
 
-def rebuild(*, stdout=None) -> int:
-    """Rebuild the whole index from every registered adapter."""
-    clear_index()
+STORED_FIELDS = (
+    "network_id", "language", "url", "title", "summary", "body", "date", "terms_title",
+    "terms_mid", "terms_body", "terms_facets", "facets",
+)  # fmt: skip
 
-    def documents():
-        for doc_type, adapter in sorted(registry.adapters().items()):
-            n = 0
-            for doc in adapter.documents(adapter.queryset()):
-                n += 1
-                yield doc
-            if stdout:
-                stdout.write(f"{doc_type}: {n}")
 
-    count, _seconds = bulk_index(documents())
-    return count
+def _unchanged(old: SearchDocument, row: SearchDocument) -> bool:
+    return all(getattr(old, name) == getattr(row, name) for name in STORED_FIELDS)
+
+
+def _refresh_batch(adapter: registry.SearchAdapter, pks: list) -> int:
+    """Bring the documents of the objects ``pks`` up to date in one transaction: the
+    objects are read after the write lock is taken, so what is written is what the
+    database holds at that moment, whatever a worker did before or does after."""
+    ids = [str(pk) for pk in pks]
+    pk_field = adapter.queryset().model._meta.pk
+    valid = []
+    for pk in pks:
+        # An id this model cannot have: its document is removed below.
+        with contextlib.suppress(ValidationError):
+            valid.append(pk_field.to_python(pk))
+    with transaction.atomic():
+        write_lock()
+        docs = {}
+        for doc in adapter.documents(adapter.queryset().filter(pk__in=valid)):
+            if doc is not None and doc.published:
+                docs[str(doc.object_id)] = doc
+        existing = {
+            d.object_id: d
+            for d in SearchDocument.objects.filter(doc_type=adapter.doc_type, object_id__in=ids)
+        }
+        delta: Counter = Counter()
+        forms: dict[str, str] = {}
+        gone: list[SearchDocument] = []
+        for object_id in ids:
+            old = existing.get(object_id)
+            doc = docs.get(object_id)
+            if doc is None:
+                if old is not None:
+                    gone.append(old)
+                continue
+            row, facet_rows, doc_forms = build(doc)
+            if old is not None and _unchanged(old, row):
+                continue
+            delta.update(_write(row, facet_rows, old))
+            for term, form in doc_forms.items():
+                forms.setdefault(term, form)
+        _adjust_vocabulary(delta, forms)
+        _remove_rows(gone)
+    return len(docs)
+
+
+def rebuild(*, stdout=None, batch_size: int = 200) -> int:
+    """Bring the whole index up to date with every registered adapter, safely while the
+    site serves and the task worker indexes: documents are updated in place batch by
+    batch (never emptied and refilled), unchanged ones are left alone, and documents of
+    objects that are gone or no longer published are removed. Returns the number of
+    documents the index holds for the registered types."""
+    total = 0
+    registered = registry.adapters()
+    for doc_type, adapter in sorted(registered.items()):
+        pks = list(adapter.queryset().order_by("pk").values_list("pk", flat=True))
+        count = 0
+        for start in range(0, len(pks), batch_size):
+            count += _refresh_batch(adapter, pks[start : start + batch_size])
+        # Documents whose object no longer exists (deleted without a signal, or before
+        # this type was registered); checked again under the lock.
+        known = {str(pk) for pk in pks}
+        orphans = [
+            object_id
+            for object_id in SearchDocument.objects.filter(doc_type=doc_type).values_list(
+                "object_id", flat=True
+            )
+            if object_id not in known
+        ]
+        for start in range(0, len(orphans), batch_size):
+            count += _refresh_batch(adapter, orphans[start : start + batch_size])
+        total += count
+        if stdout:
+            stdout.write(f"{doc_type}: {count}")
+    # Types nobody registers any more.
+    while True:
+        with transaction.atomic():
+            write_lock()
+            rows = list(SearchDocument.objects.exclude(doc_type__in=list(registered))[:batch_size])
+            _remove_rows(rows)
+        if len(rows) < batch_size:
+            return total

@@ -1,6 +1,7 @@
 """Keeping the index current, through the Django tasks API."""
 
 from django.apps import apps
+from django.db import transaction
 from django_tasks import task
 
 from . import indexer, registry
@@ -13,11 +14,15 @@ def index_object(*, model: str, pk: str) -> bool:
     adapter = registry.adapter_for_model(model_class)
     if adapter is None:
         return False
-    obj = adapter.queryset().filter(pk=pk).first()
-    if obj is None:
-        indexer.remove_document(adapter.doc_type, pk)
-        return False
-    return indexer.index_object(obj) is not None
+    with transaction.atomic():
+        # Read the object under the index's write lock: no other writer (a rebuild, another
+        # worker) can then write an older version of it after this one.
+        indexer.write_lock()
+        obj = adapter.queryset().filter(pk=pk).first()
+        if obj is None:
+            indexer.remove_document(adapter.doc_type, pk)
+            return False
+        return indexer.index_object(obj) is not None
 
 
 @task()
