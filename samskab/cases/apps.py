@@ -9,13 +9,16 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from samskab.core.pagecache import ignore_model
-        from samskab.search.registry import register
+        from samskab.search.registry import register, register_facet_labels
 
         from . import personal_data  # noqa: F401  registers the personal-data sections
         from .models import Case
-        from .search import CaseAdapter
+        from .search import CaseAdapter, choice_labels, topic_labels
 
         register(Case, CaseAdapter())
+        register_facet_labels("topic", topic_labels)
+        register_facet_labels("evaluated", lambda values: choice_labels(Case.Evaluation, values))
+        register_facet_labels("budget", lambda values: choice_labels(Case.BudgetBand, values))
 
         from .listing import connect_signals
 

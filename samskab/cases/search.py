@@ -4,6 +4,7 @@ materials and links (as the public case page shows them). Adding or removing a m
 a link re-indexes its case."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -124,3 +125,38 @@ for _model in (CaseMaterial, CaseLink):
     post_delete.connect(
         _case_attachment_changed, sender=_model, dispatch_uid=f"search-del-{_model}"
     )
+
+
+TOPIC_LABELS_KEY = "search:topic-labels"
+
+
+def topic_labels(values: list[str]) -> dict[str, str]:
+    """The topic facet in the reader's language (the index holds the default one). The
+    taxonomy is small and seldom changes: its labels in every language are kept in the
+    cache (public names only) and forgotten when a topic is saved or deleted."""
+    labels = cache.get(TOPIC_LABELS_KEY)
+    if labels is None:
+        languages = [code for code, _name in settings.LANGUAGES]
+        labels = {}
+        for topic in Topic.objects.all():
+            labels[topic.slug] = {}
+            for code in languages:
+                with translation.override(code):
+                    labels[topic.slug][code] = topic.label
+        cache.set(TOPIC_LABELS_KEY, labels, 24 * 3600)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return {v: labels[v].get(language, v) for v in values if v in labels}
+
+
+def _forget_topic_labels(**kwargs):
+    cache.delete(TOPIC_LABELS_KEY)
+
+
+post_save.connect(_forget_topic_labels, sender=Topic, dispatch_uid="search-topic-labels")
+post_delete.connect(_forget_topic_labels, sender=Topic, dispatch_uid="search-topic-labels-del")
+
+
+def choice_labels(choices, values: list[str]) -> dict[str, str]:
+    """A choice facet (evaluated, budget) in the reader's language."""
+    known = dict(choices.choices)
+    return {value: str(known[value]) for value in values if value in known}

@@ -23,7 +23,7 @@ of the search app: it imports nothing of it, so every other module may import it
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models.signals import post_delete, post_save
@@ -94,6 +94,22 @@ FACETS: dict[str, str] = {
 
 def register_facet(key: str, label) -> None:
     FACETS.setdefault(key, label)
+
+
+# Facet values whose label depends on the reader's language (a topic, a choice): key ->
+# a function from the values shown to {value: label} in the active language. The index
+# stores one label per value (the site's default language); this one is shown instead.
+FACET_LABELLERS: dict[str, Callable[[list[str]], dict[str, str]]] = {}
+
+
+def register_facet_labels(key: str, labeller: Callable[[list[str]], dict[str, str]]) -> None:
+    FACET_LABELLERS[key] = labeller
+
+
+def facet_labels(key: str, values: list[str]) -> dict[str, str]:
+    """Labels of ``values`` of facet ``key`` in the active language ({} if none known)."""
+    labeller = FACET_LABELLERS.get(key)
+    return {str(k): str(v) for k, v in labeller(values).items()} if labeller and values else {}
 
 
 def register(model, adapter: SearchAdapter) -> SearchAdapter:

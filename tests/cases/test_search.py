@@ -132,3 +132,35 @@ def test_every_public_section_is_searchable(demo, django_capture_on_commit_callb
         case.save()
     assert titles(demo, "xylofonforeningen") == [case.title]
     assert titles(demo, "zebraparkering") == [case.title]
+
+
+@pytest.mark.parametrize(
+    "language, topic, evaluated, budget",
+    [
+        ("da", "Mental sundhed", "evalueret eksternt", "under 100.000"),
+        ("nb", "Psykisk helse", "evaluert eksternt", "under 100 000"),
+        ("en", "Mental health", "evaluated externally", "under 100,000"),
+    ],
+)
+def test_search_facets_are_in_the_readers_language(
+    client, dk_network, member_org, django_capture_on_commit_callbacks, language, topic,
+    evaluated, budget,
+):  # fmt: skip
+    from .factories import CaseFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseFactory(
+            network=dk_network,
+            organisation=member_org,
+            title="Trivsel i udskolingen",
+            topics=["mental-sundhed"],
+            evaluation=Case.Evaluation.EXTERNAL,
+            budget_band=Case.BudgetBand.choices[0][0],
+        )
+    page = client.get(f"/{language}/search/", {"q": "trivsel"}).content.decode()
+    assert "i udskolingen" in page
+    for label in (topic, evaluated, budget):
+        assert f">{label} <span" in page, label
+    api = client.get("/api/v1/search", {"q": "trivsel"}, HTTP_ACCEPT_LANGUAGE=language).json()
+    labels = {v["label"] for f in api["facets"] for v in f["values"]}
+    assert {topic, evaluated, budget} <= labels

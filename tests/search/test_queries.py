@@ -2,6 +2,7 @@
 
 import pytest
 
+from samskab.cases.search import topic_labels
 from samskab.search import engine
 from samskab.search.selectors import search
 
@@ -10,6 +11,15 @@ pytestmark = pytest.mark.django_db
 
 def warm():
     engine._equivalent_lists()  # cached for an hour; one query when cold
+    topic_labels(["any"])  # the topic facet's labels in every language, cached likewise
+
+
+def test_topic_labels_cost_one_query_when_cold(corpus, django_assert_num_queries):
+    engine._equivalent_lists()
+    with django_assert_num_queries(4):
+        search(query="kommune")
+    with django_assert_num_queries(3):
+        search(query="kommune")
 
 
 def test_search_query_count(corpus, django_assert_num_queries, dk_network):
@@ -45,6 +55,7 @@ def test_empty_query_costs_nothing(django_assert_num_queries):
 
 
 def test_cold_equivalents_cost_one_query(corpus, django_assert_num_queries):
+    topic_labels(["any"])
     with django_assert_num_queries(4):
         search(query="skolemad")
     with django_assert_num_queries(3):

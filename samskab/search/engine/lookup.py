@@ -267,10 +267,13 @@ def _facets(rows, filters) -> list[Facet]:
         if not bucket:
             continue
         selected = set(filters.get(key, ()))
+        translated = registry.facet_labels(key, list(bucket))
         values = [
             FacetValue(
                 value=value,
-                label=registry.type_label(value) if key == "type" else (label or value),
+                label=registry.type_label(value)
+                if key == "type"
+                else (translated.get(value) or label or value),
                 count=count,
                 selected=value in selected,
             )
