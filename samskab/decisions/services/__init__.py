@@ -2,11 +2,18 @@
 validates before it saves. Views, forms, admin, API and commands call these.
 
 By topic: ``consultations`` (set-up and options), ``phases`` (proposals, voting, closing,
-publishing, the reminder), ``proposals``, ``ballots``, ``outcomes`` (theme groups from the
-chosen options).
+publishing, the reminder), ``proposals``, ``ballots``, ``comments`` (on options),
+``outcomes`` (theme groups from the chosen options).
 """
 
 from .ballots import ballot_cast
+from .comments import (
+    comment_create,
+    comment_delete,
+    comment_hide,
+    comment_report,
+    comment_restore,
+)
 from .consultations import (
     CONSULTATION_FIELDS,
     RESERVED_SLUGS,
@@ -31,6 +38,11 @@ __all__ = [
     "REMINDER_BEFORE",
     "RESERVED_SLUGS",
     "ballot_cast",
+    "comment_create",
+    "comment_delete",
+    "comment_hide",
+    "comment_report",
+    "comment_restore",
     "consultation_close",
     "consultation_create",
     "consultation_open_proposals",

@@ -13,8 +13,14 @@ from .consultations import _locked
 
 
 def _check_choice(consultation: Consultation, option_ids: list[int], abstain: bool) -> list[int]:
+    """The ballot's options: sorted, or for ranked choice in the order of preference."""
     valid = set(consultation.options.values_list("pk", flat=True))
-    chosen = sorted(set(option_ids))
+    if consultation.is_ranked:
+        if len(set(option_ids)) != len(option_ids):
+            raise ValidationError(_("Each option can have only one rank."))
+        chosen = list(option_ids)
+    else:
+        chosen = sorted(set(option_ids))
     if abstain:
         if chosen:
             raise ValidationError(_("An abstention chooses no options."))
@@ -69,6 +75,7 @@ def _ballot_cast(actor, consultation, organisation, option_ids, abstain) -> Ball
     else:
         ballot.version += 1
     ballot.abstain = bool(abstain)
+    ballot.ranking = chosen if consultation.is_ranked else []
     ballot.changed_by = actor
     ballot.changed_at = now
     ballot.save()

@@ -28,7 +28,9 @@ def _locked(consultation: Consultation) -> Consultation:
     """The consultation's row, locked until the transaction ends (PostgreSQL; SQLite's
     write transactions begin IMMEDIATE and so already queue)."""
     return (
-        Consultation.objects.select_for_update().select_related("network").get(pk=consultation.pk)
+        Consultation.objects.select_for_update(of=("self",))
+        .select_related("network", "theme_group")
+        .get(pk=consultation.pk)
     )
 
 
@@ -45,7 +47,7 @@ def _validate(consultation: Consultation) -> None:
     errors = {}
     if consultation.k < 1:
         errors["k"] = _("Choose at least one option.")
-    if consultation.method == Consultation.Method.SINGLE:
+    if consultation.method in (Consultation.Method.SINGLE, Consultation.Method.RANKED):
         consultation.k = 1
     if (
         consultation.voting_opens_at
@@ -64,14 +66,26 @@ def _validate(consultation: Consultation) -> None:
 
 
 @transaction.atomic
-def consultation_create(*, actor, network, data: dict) -> Consultation:
-    require(
-        actor,
-        "decisions.add_consultation",
-        network,
-        _("Only the network's secretariat may set up consultations."),
-    )
-    consultation = Consultation(network=network, created_by=actor)
+def consultation_create(*, actor, network, data: dict, theme_group=None) -> Consultation:
+    """Set up a draft consultation. With ``theme_group``, the group's members prepare it
+    (they may change the draft and its options); the secretariat opens and runs it."""
+    if theme_group is None:
+        require(
+            actor,
+            "decisions.add_consultation",
+            network,
+            _("Only the network's secretariat may set up consultations."),
+        )
+    else:
+        require(
+            actor,
+            "decisions.draft_consultation",
+            theme_group,
+            _("Only the theme group's members may prepare a consultation for it."),
+        )
+        if theme_group.network_id != network.pk:
+            raise PermissionDenied(_("The theme group belongs to another network."))
+    consultation = Consultation(network=network, created_by=actor, theme_group=theme_group)
     for name in CONSULTATION_FIELDS:
         if name in data:
             setattr(consultation, name, data[name])
