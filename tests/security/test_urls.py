@@ -175,7 +175,8 @@ TABLE = {
     "sitemap": R(NONE, "200 200 200 200 200"),
     "robots": R(NONE, "200 200 200 200 200"),
     # --- the public API: the same for everyone, never the caller's own view ----------------
-    "api-v1:api-root": R(NONE, "404 404 404 404 404"),
+    "api-v1:api-root": R(NONE, "200 200 200 200 200"),  # the index answers at the root
+    "api-v1:index": R(NONE, "200 200 200 200 200"),
     "api-v1:openapi-json": R(NONE, "200 200 200 200 200"),
     "api-v1:openapi-view": R(NONE, "200 200 200 200 200"),
     "api-v1:list_networks": R(NONE, "200 200 200 200 200"),
