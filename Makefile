@@ -8,10 +8,11 @@ PYTEST_ARGS ?=
 # What `make lint` does when no vulnerability service answers: fail, or warn (tools/audit.py).
 AUDIT_OFFLINE ?= fail
 
-.PHONY: run test test-postgres lint audit format bench totp messages worker clean help
+.PHONY: run serve test test-postgres lint audit format bench totp messages worker clean help
 
 help:
 	@echo "make run    set up and serve http://127.0.0.1:$(PORT) with demo data"
+	@echo "make serve  the same as a production server would: DEBUG=false, static files by WhiteNoise"
 	@echo "make test   run the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make lint   ruff, formatting, migration checks, the import layers and the vulnerability audit"
 	@echo "make audit  known vulnerabilities in the Python and npm dependencies"
@@ -45,6 +46,25 @@ run: deps var messages
 	@DEBUG=$${DEBUG:-true} $(BIN)/python manage.py db_worker --interval 1 >var/worker.log 2>&1 & \
 	  WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	  DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Like production: DEBUG off (the site's own 404 and 500 pages, no URL list), collected and
+# compressed static files served by WhiteNoise, gunicorn. Plain HTTP on 127.0.0.1 (HTTPS=false);
+# a random SECRET_KEY kept in var/secret_key. DEBUG tooling only with `make run`.
+SERVE_ENV = DEBUG=false HTTPS=false SECRET_KEY="$$(cat var/secret_key)"
+
+var/secret_key: | var
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+serve: deps var messages var/secret_key
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input -v 0
+	$(SERVE_ENV) $(BIN)/python manage.py load_demo
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v 0
+	@echo "Serving http://127.0.0.1:$(PORT)/ with DEBUG=false (background tasks run beside it). Ctrl-C stops both."
+	@export $(SERVE_ENV); \
+	  $(BIN)/python manage.py db_worker --interval 1 >var/worker.log 2>&1 & \
+	  WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+	  $(BIN)/gunicorn samskab.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 worker: deps
 	$(BIN)/python manage.py db_worker

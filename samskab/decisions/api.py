@@ -23,6 +23,21 @@ class OptionOut(Schema):
     outcome: str | None = None
 
 
+class RoundVotesOut(Schema):
+    option: int
+    votes: int
+
+
+class RoundOut(Schema):
+    """A round of a ranked-choice (instant-runoff) count."""
+
+    number: int
+    votes: list[RoundVotesOut]
+    exhausted: int
+    eliminated: list[int]
+    chosen: int | None = None
+
+
 class ConsultationOut(Schema):
     slug: str
     network: str
@@ -65,6 +80,22 @@ class ConsultationOut(Schema):
 class ConsultationDetailOut(ConsultationOut):
     options: list[OptionOut]
     ballots: int | None = None
+    rounds: list[RoundOut] | None = None
+
+    @staticmethod
+    def resolve_rounds(obj):
+        if obj.status != Consultation.Status.PUBLISHED or not obj.is_ranked:
+            return None
+        return [
+            {
+                "number": r.number,
+                "votes": [{"option": o, "votes": n} for o, n in r.counts.items()],
+                "exhausted": r.exhausted,
+                "eliminated": r.eliminated,
+                "chosen": r.chosen,
+            }
+            for r in consultation_tally(obj).rounds
+        ]
 
     @staticmethod
     def resolve_options(obj):

@@ -1,6 +1,8 @@
 """Counting, in plain Python, apart from the database so it can be tested by hand.
 
-Every method here counts one mark per chosen option on each ballot (approval voting and
+Approval voting and single choice are counted here; ranked choice in ``runoff.py``.
+
+These methods count one mark per chosen option on each ballot (approval voting and
 single choice alike); an abstaining ballot counts towards turnout and marks nothing.
 
 The tie rule (stated on the consultation's page before voting starts): the options with
@@ -26,6 +28,7 @@ class Tally:
     rows: list[Row] = field(default_factory=list)
     ballots: int = 0
     abstentions: int = 0
+    rounds: list = field(default_factory=list)  # ranked choice: the runoff's rounds
 
     @property
     def chosen(self) -> list[int]:

@@ -12,6 +12,7 @@ class Consultation(models.Model):
         APPROVAL_UP_TO = "approval_up_to", _("approval voting: choose up to k options")
         APPROVAL_EXACTLY = "approval_exactly", _("approval voting: choose exactly k options")
         SINGLE = "single", _("single choice: choose one option")
+        RANKED = "ranked", _("ranked choice: rank the options (instant-runoff count)")
 
     class VoterRole(models.TextChoices):
         ADMIN_CONTACT = "admin_contact", _("the administrative contact")
@@ -72,6 +73,15 @@ class Consultation(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+    theme_group = models.ForeignKey(
+        "groups.ThemeGroup",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decision_drafts",
+        verbose_name=_("prepared by the theme group"),
+        help_text=_("The group's members draft the consultation; the secretariat opens it."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -102,9 +112,13 @@ class Consultation(models.Model):
         return self.method in (self.Method.APPROVAL_UP_TO, self.Method.APPROVAL_EXACTLY)
 
     @property
+    def is_ranked(self) -> bool:
+        return self.method == self.Method.RANKED
+
+    @property
     def seats(self) -> int:
-        """How many options the consultation chooses."""
-        return 1 if self.method == self.Method.SINGLE else self.k
+        """How many options the consultation chooses (one for single and ranked choice)."""
+        return 1 if self.method in (self.Method.SINGLE, self.Method.RANKED) else self.k
 
 
 class Option(models.Model):
@@ -225,6 +239,12 @@ class Ballot(models.Model):
         verbose_name=_("municipality"),
     )
     options = models.ManyToManyField(Option, blank=True, related_name="ballots")
+    ranking = models.JSONField(
+        _("ranking"),
+        default=list,
+        blank=True,
+        help_text=_("For ranked choice: the option ids, the first preference first."),
+    )
     abstain = models.BooleanField(_("abstain"), default=False)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -247,6 +267,13 @@ class Ballot(models.Model):
 
     def __str__(self):
         return f"{self.organisation} – {self.consultation}"
+
+    def ranked_options(self) -> list:
+        """A ranked ballot's options, the first preference first (uses prefetched options)."""
+        position = {pk: i for i, pk in enumerate(self.ranking)}
+        return sorted(
+            (o for o in self.options.all() if o.pk in position), key=lambda o: position[o.pk]
+        )
 
 
 class BallotVersion(models.Model):
@@ -275,3 +302,68 @@ class BallotVersion(models.Model):
 
     def __str__(self):
         return f"{self.ballot} #{self.number}"
+
+
+class OptionComment(models.Model):
+    """A member's comment on an option, during the proposal and voting phases. Moderated
+    as the case bank's comments are: deleted by its author (the place stays), reported by
+    readers, hidden or restored by the network's secretariat."""
+
+    option = models.ForeignKey(
+        Option, on_delete=models.CASCADE, related_name="comments", verbose_name=_("option")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="decision_comments",
+        verbose_name=_("author"),
+    )
+    text = models.TextField(_("comment"), max_length=5000)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hidden by"),
+    )
+
+    class Meta:
+        verbose_name = _("comment on an option")
+        verbose_name_plural = _("comments on options")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class OptionCommentReport(models.Model):
+    comment = models.ForeignKey(
+        OptionComment, on_delete=models.CASCADE, related_name="reports", verbose_name=_("comment")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="decision_comment_reports",
+        verbose_name=_("reported by"),
+    )
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report of a comment")
+        verbose_name_plural = _("reports of comments")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "user"], name="decision_comment_report_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} ⚑ {self.comment_id}"

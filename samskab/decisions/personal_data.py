@@ -1,10 +1,19 @@
 """The personal data decisions hold: who changed a municipality's ballot (the ballot is the
 municipality's and stays; the person's name leaves it on erasure), proposals a user made
-and the consultations a user set up."""
+the consultations a user set up, and comments on options (with their reports)."""
+
+from django.utils import timezone
 
 from samskab.accounts import personal_data
 
-from .models import Ballot, BallotVersion, Consultation, Proposal
+from .models import (
+    Ballot,
+    BallotVersion,
+    Consultation,
+    OptionComment,
+    OptionCommentReport,
+    Proposal,
+)
 
 
 def _iso(value):
@@ -66,6 +75,39 @@ def _erase_consultations(user, person):
         Consultation.objects.filter(created_by=user).update(created_by=None)
 
 
+def _export_comments(user, person):
+    if user is None:
+        return None
+    return {
+        "comments": [
+            {
+                "consultation": c.option.consultation.title,
+                "option": c.option.title,
+                "text": c.text,
+                "written": _iso(c.created_at),
+                "deleted": _iso(c.deleted_at),
+            }
+            for c in OptionComment.objects.filter(author=user).select_related(
+                "option__consultation"
+            )
+        ],
+        "reports": [
+            {"comment": r.comment_id, "reason": r.reason, "reported": _iso(r.created_at)}
+            for r in OptionCommentReport.objects.filter(user=user)
+        ],
+    }
+
+
+def _erase_comments(user, person):
+    if user is None:
+        return
+    OptionComment.objects.filter(author=user).update(
+        text="", author=None, deleted_at=timezone.now()
+    )
+    OptionComment.objects.filter(hidden_by=user).update(hidden_by=None)
+    OptionCommentReport.objects.filter(user=user).delete()
+
+
 def register():
     personal_data.register(
         "decision_ballots",
@@ -84,4 +126,10 @@ def register():
         export=_export_consultations,
         erase=_erase_consultations,
         models=("decisions.Consultation",),
+    )
+    personal_data.register(
+        "decision_comments",
+        export=_export_comments,
+        erase=_erase_comments,
+        models=("decisions.OptionComment", "decisions.OptionCommentReport"),
     )

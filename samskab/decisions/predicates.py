@@ -1,11 +1,13 @@
-"""Predicates about a user and a consultation (every predicate here takes a Consultation)."""
+"""Predicates about a user and a consultation. One set per object type: the plain ones take
+a Consultation, ``group_*`` a ThemeGroup, ``comment_*`` an OptionComment."""
 
 import rules
 
+from samskab.groups.predicates import is_group_member
 from samskab.networks.models import Role
 from samskab.networks.predicates import _current_roles, staff_network_ids
 
-from .models import Consultation, Voter
+from .models import Consultation, OptionComment, Voter
 
 CONTACT_KINDS = {Role.Kind.ADMIN_CONTACT, Role.Kind.POLITICAL_CONTACT}
 MEMBER_KINDS = CONTACT_KINDS | {Role.Kind.ORG_EDITOR}
@@ -102,3 +104,57 @@ def is_entitled_voter(user, consultation):
 @rules.predicate
 def is_member_contact(user, consultation):
     return consultation is not None and bool(member_organisation_ids(user, consultation))
+
+
+@rules.predicate
+def is_draft(user, consultation):
+    return consultation is not None and consultation.status == Consultation.Status.DRAFT
+
+
+@rules.predicate
+def is_group_drafter(user, consultation):
+    """An active member of the theme group that prepares this consultation."""
+    return (
+        consultation is not None
+        and consultation.theme_group_id is not None
+        and is_group_member(user, consultation.theme_group)
+    )
+
+
+@rules.predicate
+def is_comment_phase(user, consultation):
+    """Options can be discussed while proposals are open and until the deadline."""
+    return consultation is not None and (
+        consultation.status == Consultation.Status.PROPOSALS or consultation.is_voting
+    )
+
+
+# --- theme groups (the object is a ThemeGroup) -------------------------------------------
+
+
+@rules.predicate
+def is_group_of_member(user, group):
+    return group is not None and is_group_member(user, group)
+
+
+# --- comments (the object is an OptionComment) -------------------------------------------
+
+
+@rules.predicate
+def is_comment_author(user, comment: OptionComment):
+    return (
+        comment is not None
+        and user.is_authenticated
+        and comment.author_id == user.id
+        and comment.deleted_at is None
+    )
+
+
+@rules.predicate
+def is_comment_staff(user, comment: OptionComment):
+    return comment is not None and comment.option.consultation.network_id in staff_network_ids(user)
+
+
+@rules.predicate
+def is_comment_open(user, comment: OptionComment):
+    return comment is not None and comment.deleted_at is None and comment.hidden_at is None

@@ -3,6 +3,7 @@ import datetime
 from django.utils.translation import get_language
 from ninja import Router, Schema
 
+from samskab.core.api import page_link
 from samskab.core.links import absolute
 from samskab.core.params import MAX_PAGE, ApiInt
 
@@ -45,6 +46,8 @@ class SearchOut(Schema):
     capped: bool
     page: int
     num_pages: int
+    next: str | None  # absolute URLs of the next and previous pages, null at either end
+    previous: str | None
     suggestion: str | None
     message: str | None
     partial: bool  # no result holds every word; the hits hold most of them
@@ -66,12 +69,16 @@ def search(request, q: str = "", page: ApiInt(1, MAX_PAGE) = 1, language: str | 
         page=page,
     )
     page_obj = results.page
+    number = page_obj.number if page_obj else 1
+    num_pages = page_obj.paginator.num_pages if page_obj else 1
     return {
         "query": results.query,
         "total": results.total,
         "capped": results.capped,
-        "page": page_obj.number if page_obj else 1,
-        "num_pages": page_obj.paginator.num_pages if page_obj else 1,
+        "page": number,
+        "num_pages": num_pages,
+        "next": page_link(request, page=number + 1) if number < num_pages else None,
+        "previous": page_link(request, page=number - 1) if number > 1 else None,
         "suggestion": results.suggestion,
         "message": results.message,
         "partial": results.partial,

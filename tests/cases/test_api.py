@@ -66,3 +66,30 @@ def test_api_includes_shared_sister_cases(client, dk_network, no_network):
 def test_openapi_lists_case_endpoints(client, dk_network):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/cases" in paths and "/api/v1/cases/{slug}" in paths
+
+
+def test_list_links_to_the_next_and_previous_page_keeping_the_filters(
+    client, dk_network, member_org
+):
+    """Issue 20, defect 12: the list had no links to the next page."""
+    for _i in range(45):
+        CaseFactory(network=dk_network, organisation=member_org, topics=["tobak"])
+    CaseFactory(network=dk_network, organisation=member_org, topics=["alkohol"])
+    first = client.get("/api/v1/cases?topic=tobak").json()
+    assert first["count"] == 45 and first["previous"] is None
+    assert first["next"] == "http://testserver/api/v1/cases?topic=tobak&page=2"
+    seen = [item["slug"] for item in first["items"]]
+    second = client.get(first["next"]).json()
+    assert second["previous"] == "http://testserver/api/v1/cases?topic=tobak&page=1"
+    seen += [item["slug"] for item in second["items"]]
+    last = client.get(second["next"]).json()
+    assert last["next"] is None and len(last["items"]) == 5
+    seen += [item["slug"] for item in last["items"]]
+    assert len(set(seen)) == 45
+    # a page past the end points back to the last page
+    beyond = client.get("/api/v1/cases?page=9&page_size=10").json()
+    assert beyond["items"] == [] and beyond["next"] is None
+    assert beyond["previous"].endswith("page=5&page_size=10")
+    # one page in all: no links
+    only = client.get("/api/v1/cases?topic=alkohol").json()
+    assert only["next"] is None and only["previous"] is None

@@ -146,3 +146,32 @@ def test_empty_comment_rejected(client, case, plain_user):
 def test_cannot_comment_on_draft(client, draft, plain_user):
     client.force_login(plain_user)
     assert client.post(f"/da/cases/{draft.slug}/comments/", {"text": "x"}).status_code == 404
+
+
+def test_queue_lists_only_comments_with_open_reports(
+    client, case, plain_user, org_editor, staff_user
+):
+    """Issue 20, defect 9: the queue listed every comment, each with "0 reports"."""
+    quiet = CommentFactory(case=case, author=org_editor, text="Et helt almindeligt svar")
+    once = CommentFactory(case=case, author=org_editor, text="Anmeldt én gang")
+    twice = CommentFactory(case=case, author=org_editor, text="Anmeldt to gange")
+    resolved = CommentFactory(case=case, author=org_editor, text="Anmeldt og afgjort")
+    CommentReport.objects.create(comment=once, user=plain_user)
+    CommentReport.objects.create(comment=twice, user=plain_user)
+    CommentReport.objects.create(comment=twice, user=org_editor)
+    CommentReport.objects.create(comment=resolved, user=plain_user, resolved_at="2026-01-01T00:00Z")
+    client.force_login(staff_user)
+    response = client.get("/da/cases/moderation/")
+    reported = list(response.context["reported"])
+    assert reported == [twice, once]
+    assert [c.report_count for c in reported] == [2, 1]
+    html = response.content.decode()
+    assert "0 anmeldelser" not in html
+    assert quiet.text not in html and resolved.text not in html
+    assert "2 anmeldelser" in html and "1 anmeldelse" in html
+    # keeping a comment visible resolves its reports: it leaves the queue
+    client.post(
+        f"/da/cases/{case.slug}/comments/{once.pk}/moderate/",
+        {"action": "restore", "next": "queue"},
+    )
+    assert list(client.get("/da/cases/moderation/").context["reported"]) == [twice]

@@ -4,6 +4,7 @@ from samskab.decisions import services
 from samskab.networks.models import Role
 from tests.conftest import make_user_with_role
 from tests.factories import MembershipFactory, OrganisationFactory
+from tests.groups.factories import GroupMembershipFactory, ThemeGroupFactory
 
 from .factories import ConsultationFactory, OptionFactory
 
@@ -49,3 +50,25 @@ def former_member_contact(dk_network):
 
     membership = MembershipFactory(network=dk_network, until=datetime.date(2020, 12, 31))
     return make_user_with_role(dk_network, Role.Kind.ADMIN_CONTACT, membership.organisation)
+
+
+@pytest.fixture
+def theme_group(dk_network):
+    return ThemeGroupFactory(network=dk_network)
+
+
+@pytest.fixture
+def group_member(theme_group):
+    """An active member of ``theme_group`` with no role in a municipality."""
+    return GroupMembershipFactory(group=theme_group).user
+
+
+@pytest.fixture
+def ranked(dk_network):
+    """A ranked-choice draft with four options."""
+    from samskab.decisions.models import Consultation
+
+    c = ConsultationFactory(network=dk_network, method=Consultation.Method.RANKED, k=1)
+    for _ in range(4):
+        OptionFactory(consultation=c)
+    return c

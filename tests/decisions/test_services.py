@@ -243,9 +243,9 @@ def test_reminders_once(
         option_ids=_ids(voting, 1),
     )
     mail.outbox.clear()
-    assert services.send_reminders() == 0  # ten days left
+    assert services.reminders_send() == 0  # ten days left
     soon = voting.voting_closes_at - datetime.timedelta(days=2)
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.send_reminders(now=soon) == 1
-        assert services.send_reminders(now=soon) == 0
+        assert services.reminders_send(now=soon) == 1
+        assert services.reminders_send(now=soon) == 0
     assert [m.to for m in mail.outbox] == [[other_admin_contact.email]]

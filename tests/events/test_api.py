@@ -106,3 +106,18 @@ def test_reminder_task_through_the_tasks_api(dk_network, mailoutbox):
     RegistrationFactory(event=event)
     result = send_event_reminders.enqueue()
     assert result.return_value == 1
+
+
+def test_list_links_to_the_next_and_previous_offsets(client, dk_network):
+    """Issue 20, defect 12: next and previous pages as absolute URLs (limit and offset)."""
+    for n in range(7):
+        EventFactory(network=dk_network, title=f"Møde {n}")
+    first = client.get("/api/v1/events?limit=3").json()
+    assert first["count"] == 7 and first["previous"] is None
+    assert first["next"] == "http://testserver/api/v1/events?limit=3&offset=3"
+    second = client.get(first["next"]).json()
+    assert second["previous"] == "http://testserver/api/v1/events?limit=3&offset=0"
+    last = client.get(second["next"]).json()
+    assert last["next"] is None and len(last["items"]) == 1
+    titles = [e["title"] for page in (first, second, last) for e in page["items"]]
+    assert sorted(titles) == [f"Møde {n}" for n in range(7)]

@@ -65,6 +65,11 @@ DECISION_OPTION = kw(slug=lambda w: w.decision_draft.slug, pk=lambda w: w.decisi
 DECISION_PROPOSAL = kw(
     slug=lambda w: w.decision_draft.slug, pk=lambda w: w.decision_proposal.pk, action="accept"
 )
+DECISION_VOTING_OPTION = kw(
+    slug=lambda w: w.decision_voting.slug, pk=lambda w: w.decision_voting_option.pk
+)
+DECISION_COMMENT = kw(slug=lambda w: w.decision_voting.slug, pk=lambda w: w.decision_comment.pk)
+GROUP_DRAFT = kw(group=lambda w: w.group.slug)
 REVISION = kw(slug=lambda w: w.case.slug, pk=lambda w: w.revision.pk)
 MATERIAL = kw(slug=lambda w: w.case.slug, pk=lambda w: w.material.pk)
 PERSON_OF_ORG = kw(slug=lambda w: w.org_a.slug, pk=lambda w: w.person.pk)
@@ -175,7 +180,8 @@ TABLE = {
     "sitemap": R(NONE, "200 200 200 200 200"),
     "robots": R(NONE, "200 200 200 200 200"),
     # --- the public API: the same for everyone, never the caller's own view ----------------
-    "api-v1:api-root": R(NONE, "404 404 404 404 404"),
+    "api-v1:api-root": R(NONE, "200 200 200 200 200"),  # the index answers at the root
+    "api-v1:index": R(NONE, "200 200 200 200 200"),
     "api-v1:openapi-json": R(NONE, "200 200 200 200 200"),
     "api-v1:openapi-view": R(NONE, "200 200 200 200 200"),
     "api-v1:list_networks": R(NONE, "200 200 200 200 200"),
@@ -494,6 +500,25 @@ TABLE = {
     "decisions:groups": R(DECISION_PUBLISHED, "405 405 405 405 405", "login 403 403 403 302+"),
     "decisions:results_csv": R(DECISION_PUBLISHED, "200 200 200 200 200"),
     "decisions:results_xlsx": R(DECISION_PUBLISHED, "200 200 200 200 200"),
+    "decisions:create_for_group": R(
+        GROUP_DRAFT, "login 403 403 403 200", "login 403 403 403 302+", data=consultation_form
+    ),
+    "decisions:option": R(DECISION_VOTING_OPTION, "200 200 200 200 200"),
+    "decisions:comment_add": R(
+        DECISION_VOTING_OPTION,
+        "405 405 405 405 405",
+        "login 403 302+ 403 302+",
+        data=lambda w: {"text": "Enig."},
+    ),
+    "decisions:comment_delete": R(
+        DECISION_COMMENT, "405 405 405 405 405", "login 403 403 403 302+"
+    ),
+    "decisions:comment_report": R(
+        DECISION_COMMENT, "405 405 405 405 405", "login 302+ 302+ 302+ 302+"
+    ),
+    "decisions:comment_moderate": R(
+        DECISION_COMMENT, "405 405 405 405 405", "login 403 403 403 302+"
+    ),
     "events:list": R(NONE, "200 200 200 200 200", "200 200 200 200 200"),
     "events:past": R(NONE, "200 200 200 200 200", "200 200 200 200 200"),
     "events:month()": R(NONE, "200 200 200 200 200", "200 200 200 200 200"),

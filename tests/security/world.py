@@ -215,6 +215,12 @@ def build_world() -> World:
     for step in ("consultation_close", "consultation_publish"):
         published = getattr(decision_services, step)(actor=users["staff"], consultation=published)
     o["decision_published"] = published
+    o["decision_voting_option"] = o["decision_voting"].options.first()
+    o["decision_comment"] = decision_services.comment_create(
+        actor=make_user_with_role(dk, Role.Kind.ADMIN_CONTACT, org_a),
+        option=o["decision_voting_option"],
+        text="Et godt tema.",
+    )
 
     # A programme with an open call and the first organisation's submitted application.
     from tests.programmes.conftest import complete_answers, make_call

@@ -220,11 +220,14 @@ def moderation_queue(*, network):
 
 
 def reported_comments(*, network):
+    """The network's comments with at least one open report, most reported first. (Filtering
+    on ``reports__resolved_at__isnull`` alone also matched comments with no report at all.)"""
     return (
-        Comment.objects.filter(case__network=network, reports__resolved_at__isnull=True)
+        Comment.objects.filter(case__network=network)
+        .annotate(report_count=Count("reports", filter=Q(reports__resolved_at__isnull=True)))
+        .filter(report_count__gt=0)
         .select_related("case", "author")
-        .annotate(report_count=Count("reports"))
-        .order_by("-report_count")
+        .order_by("-report_count", "-created_at", "-id")
     )
 
 

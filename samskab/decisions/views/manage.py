@@ -13,7 +13,7 @@ from samskab.core.guards import guard
 
 from .. import services
 from ..forms import ConsultationForm, OptionForm
-from .common import consultation_of_network, option_in, proposal_in
+from .common import consultation_of_network, group_of_network, option_in, proposal_in
 
 STAFF_MESSAGE = _("Only the network's secretariat sets up consultations.")
 LOCKED_MESSAGE = _("The consultation can only be changed before voting opens.")
@@ -43,6 +43,39 @@ def consultation_create(request, network):
             messages.success(request, _("The consultation is saved as a draft. Add its options."))
             return redirect("decisions:options", slug=consultation.slug)
     return render(request, "decisions/form.html", {"form": form, "consultation": None})
+
+
+@require_http_methods(["GET", "POST"])
+@guard(
+    "decisions.draft_consultation",
+    get=group_of_network,
+    message=_("Only the theme group's members may prepare a consultation for it."),
+)
+def consultation_create_for_group(request, group):
+    """A theme group's members prepare a draft; the secretariat opens it."""
+    form = ConsultationForm(request.POST or None, network=group.network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            consultation = services.consultation_create(
+                actor=request.user,
+                network=group.network,
+                data=form.cleaned_data,
+                theme_group=group,
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The draft is saved. Add its options; the secretariat opens the "
+                    "consultation when it is ready."
+                ),
+            )
+            return redirect("decisions:options", slug=consultation.slug)
+    return render(
+        request, "decisions/form.html", {"form": form, "consultation": None, "group": group}
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,7 +13,7 @@ from samskab.core.guards import guard
 from samskab.networks.models import Organisation
 
 from .. import selectors, services
-from ..forms import BallotForm, ProposalForm
+from ..forms import ProposalForm, ballot_form
 from ..predicates import member_organisation_ids, voting_organisation_ids
 from .common import consultation_of_network
 
@@ -29,9 +29,10 @@ def consultation_list(request, network):
         "decisions/list.html",
         {
             "consultations": selectors.consultation_list(
-                network=network, include_drafts=include_drafts
+                network=network, include_drafts=include_drafts, user=request.user
             ),
             "can_add": include_drafts,
+            "drafting_groups": selectors.drafting_groups(request.user, network),
         },
     )
 
@@ -40,6 +41,7 @@ def _results(consultation):
     result = selectors.consultation_tally(consultation)
     return {
         "result": result,
+        "rounds": selectors.rounds_table(consultation, result),
         "rows": selectors.result_rows(consultation, result),
         "tied_titles": [o.title for o in consultation.options.all() if o.pk in result.tied],
         # which municipalities voted (never how, unless open ballot) is part of the results
@@ -61,7 +63,11 @@ def consultation_detail(request, consultation):
         "can_propose": user.has_perm("decisions.propose_option", consultation),
         "can_create_groups": user.has_perm("decisions.create_groups", consultation),
         "can_review": user.has_perm("decisions.review_proposal", consultation),
+        "can_comment": user.has_perm("decisions.comment_option", consultation),
     }
+    counts = selectors.comment_counts(consultation)
+    for option in context["options"]:
+        option.comment_count = counts.get(option.pk, 0)
     if consultation.status == consultation.Status.VOTING and not context["can_vote"]:
         context["why_not"] = selectors.why_not_voting(user, consultation)
     if context["can_vote"]:
@@ -72,6 +78,8 @@ def consultation_detail(request, consultation):
         context |= _results(consultation)
         if consultation.open_ballot:
             context["open_ballots"] = selectors.open_ballots(consultation)
+    if context["can_run"]:
+        context["reported"] = selectors.reported_comments(consultation)
     if context["can_review"]:
         context["proposals"] = selectors.proposals(consultation, all_of_them=True)
     elif user.is_authenticated:
@@ -101,13 +109,16 @@ def vote(request, consultation):
         None,
     )
     initial = {}
-    if ballot is not None:
+    if ballot is not None and consultation.is_ranked:
+        initial = {"abstain": ballot.abstain}
+        initial |= {f"rank_{pk}": str(i) for i, pk in enumerate(ballot.ranking, start=1)}
+    elif ballot is not None:
         ids_now = [o.pk for o in ballot.options.all()]
         initial = {
             "abstain": ballot.abstain,
             "options": ids_now[0] if ids_now and consultation.method == "single" else ids_now,
         }
-    form = BallotForm(request.POST or None, consultation=consultation, initial=initial)
+    form = ballot_form(request.POST or None, consultation=consultation, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.ballot_cast(
@@ -178,10 +189,22 @@ def propose(request, consultation):
 )
 def results_export(request, consultation, fmt):
     result = selectors.consultation_tally(consultation)
-    rows = [[_("Option"), _("Approvals"), _("Rank"), _("Outcome")]]
+    votes = _("First preferences") if consultation.is_ranked else _("Approvals")
+    rows = [[_("Option"), votes, _("Rank"), _("Outcome")]]
     outcome = {"chosen": _("chosen"), "tied": _("tied"), "": ""}
     for row in selectors.result_rows(consultation, result):
         rows.append([row["option"].title, row["count"], row["rank"], outcome[row["outcome"]]])
+    rounds = selectors.rounds_table(consultation, result)
+    if rounds:
+        rows.append([])
+        rows.append([_("Option")] + [_("Round %(n)s") % {"n": n} for n in rounds["numbers"]])
+        for row in rounds["rows"]:
+            rows.append(
+                [row["option"].title]
+                + ["" if c["value"] is None else c["value"] for c in row["cells"]]
+            )
+        rows.append([_("Exhausted ballots")] + rounds["exhausted"])
+        rows.extend([note] for note in rounds["notes"])
     turnout = selectors.turnout(consultation)
     rows.append([])
     rows.append([_("Municipalities in the electorate"), turnout["electorate"]])

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from samskab.decisions.services import send_reminders
+from samskab.decisions.services import reminders_send
 
 
 class Command(BaseCommand):
@@ -10,5 +10,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        count = send_reminders()
+        count = reminders_send()
         self.stdout.write(f"{count} consultation reminder(s) queued.")
