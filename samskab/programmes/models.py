@@ -108,6 +108,62 @@ class Track(models.Model):
         return self.name
 
 
+class Session(models.Model):
+    """A day of an edition: an ``events.Event`` (course day, network meeting, conference)
+    that belongs to one or more of the edition's tracks, with a topic per track
+    (``SessionTrack``). Registrations, e-mails and the .ics are the event's."""
+
+    KINDS = ("course_day", "network_meeting", "conference")
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("edition")
+    )
+    event = models.OneToOneField(
+        "events.Event",
+        on_delete=models.CASCADE,
+        related_name="programme_session",
+        verbose_name=_("event"),
+    )
+    tracks = models.ManyToManyField(
+        Track,
+        through="SessionTrack",
+        related_name="sessions",
+        verbose_name=_("tracks"),
+    )
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["edition", "event__starts_at", "id"]
+
+    def __str__(self):
+        return str(self.event)
+
+
+class SessionTrack(models.Model):
+    """A session's place in one track, with that track's topic for the day (translated:
+    ``topic_da``, ``topic_nb``, ``topic_en``; see ``translation.py``)."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="session_tracks", verbose_name=_("session")
+    )
+    track = models.ForeignKey(
+        Track, on_delete=models.CASCADE, related_name="session_tracks", verbose_name=_("track")
+    )
+    topic = models.TextField(_("topic"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("topic of a track")
+        verbose_name_plural = _("topics of the tracks")
+        ordering = ["session", "track__position", "track_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "track"], name="session_track_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.session} – {self.track}"
+
+
 class Call(models.Model):
     class Eligibility(models.TextChoices):
         COUNTRY = "country", _("every municipality of the network's country")

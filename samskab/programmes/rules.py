@@ -51,3 +51,6 @@ rules.add_perm(
 rules.add_perm(
     "programmes.make_case", (is_superuser | is_application_staff) & is_accepted_without_case
 )
+# Running an edition: its sessions (course days, network meetings, the conference) and
+# their topics per track are the secretariat's.
+rules.add_perm("programmes.manage_sessions", is_superuser | is_edition_staff)

@@ -8,7 +8,17 @@ from django.utils.translation import gettext as _
 
 from samskab.networks.models import Organisation
 
-from .models import Application, ApplicationFile, Call, Criterion, Edition, Programme, Review
+from .models import (
+    Application,
+    ApplicationFile,
+    Call,
+    Criterion,
+    Edition,
+    Programme,
+    Review,
+    Session,
+    SessionTrack,
+)
 from .predicates import applicable_organisation_ids, applicant_organisation_ids
 
 S = Application.Status
@@ -255,3 +265,58 @@ def owner_of_form(form):
         str(edition),
         reverse("programmes:edition", args=[edition.programme.slug, edition.year]),
     )
+
+
+# --- an edition's sessions ------------------------------------------------------------------
+
+
+def sessions_of(edition: Edition) -> list:
+    """The edition's sessions in time order with their events and their tracks' topics
+    (three queries, however many sessions and tracks)."""
+    return list(
+        Session.objects.filter(edition=edition)
+        .select_related("event")
+        .prefetch_related(
+            Prefetch(
+                "session_tracks",
+                queryset=SessionTrack.objects.select_related("track").order_by(
+                    "track__position", "track_id"
+                ),
+            )
+        )
+        .order_by("event__starts_at", "id")
+    )
+
+
+def session_table(edition: Edition, tracks: list, sessions: list) -> list[dict]:
+    """The seed's table: a row per session, a cell per track (the topic, or None where the
+    session is not in that track)."""
+    rows = []
+    for session in sessions:
+        by_track = {st.track_id: st for st in session.session_tracks.all()}
+        rows.append(
+            {
+                "session": session,
+                "cells": [
+                    {
+                        "track": track,
+                        "in_track": track.pk in by_track,
+                        "row": by_track.get(track.pk),
+                    }
+                    for track in tracks
+                ],
+            }
+        )
+    return rows
+
+
+def session_for_page(*, edition: Edition, pk: int) -> Session:
+    session = (
+        Session.objects.filter(edition=edition, pk=pk)
+        .select_related("event", "edition__programme__network")
+        .prefetch_related("session_tracks")
+        .first()
+    )
+    if session is None:
+        raise Http404
+    return session

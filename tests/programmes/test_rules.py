@@ -89,6 +89,7 @@ MATRIX = [
     ("programmes.add_programme", "network", dict.fromkeys(MOMENTS, STAFF)),
     ("programmes.review_call", "call", dict.fromkeys(MOMENTS, STAFF | Y("reviewer"))),
     ("programmes.change_edition", "edition", dict.fromkeys(MOMENTS, STAFF)),
+    ("programmes.manage_sessions", "edition", dict.fromkeys(MOMENTS, STAFF)),
     ("programmes.change_programme", "programme", dict.fromkeys(MOMENTS, STAFF)),
     # Another organisation's editor applies too: for their own organisation.
     (

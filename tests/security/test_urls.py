@@ -74,6 +74,24 @@ NEWS_DRAFT = kw(slug=lambda w: w.news_draft.slug)
 PROGRAMME = kw(slug=lambda w: w.call.edition.programme.slug)
 EDITION = kw(slug=lambda w: w.call.edition.programme.slug, year=lambda w: w.call.edition.year)
 APPLICATION = kw(pk=lambda w: w.application.pk)
+SESSION = kw(
+    slug=lambda w: w.call.edition.programme.slug,
+    year=lambda w: w.call.edition.year,
+    pk=lambda w: w.session.pk,
+)
+
+
+def session_form(w):
+    return {
+        "kind": "course_day",
+        "title": "2. kursusdag",
+        "starts_at": "2040-03-01T09:00",
+        "ends_at": "2040-03-01T15:00",
+        "format": "online",
+        f"track_{w.call.edition.tracks.get().pk}": "on",
+    }
+
+
 FORM = kw(pk=lambda w: w.call.form.pk)
 SECTION = kw(pk=lambda w: w.call.form.pk, section_id="s-kommune")
 QUESTION = kw(pk=lambda w: w.call.form.pk, section_id="s-kommune", question_id="kommune")
@@ -392,9 +410,20 @@ TABLE = {
         EDITION,
         "login 403 403 403 200",
         "login 403 403 403 302+",
-        data=lambda w: {"year": str(w.call.edition.year), "focus": "Nyt fokus"},
+        data=lambda w: {
+            "year": str(w.call.edition.year),
+            "focus": "Nyt fokus",
+            "tracks": "Lederspor",
+        },
     ),
     "programmes:edition_copy": R(EDITION, "405 405 405 405 405", "login 403 403 403 302+"),
+    "programmes:session_create": R(
+        EDITION, "login 403 403 403 200", "login 403 403 403 302+", data=session_form
+    ),
+    "programmes:session_edit": R(
+        SESSION, "login 403 403 403 200", "login 403 403 403 302+", data=session_form
+    ),
+    "programmes:session_remove": R(SESSION, "login 403 403 403 200", "login 403 403 403 302+"),
     "programmes:call_edit": R(
         EDITION, "login 403 403 403 200", "login 403 403 403 302+", data=call_form
     ),

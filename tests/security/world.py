@@ -247,6 +247,23 @@ def build_world() -> World:
     attachment.file.save("kort.pdf", ContentFile(PDF), save=True)
     o["application_file"] = attachment
 
+    # A session of the edition (an event for invited people) in its one track.
+    from samskab.programmes import services as programme_services
+
+    starts = timezone.now() + datetime.timedelta(days=60)
+    o["session"] = programme_services.session_create(
+        actor=users["staff"],
+        edition=call.edition,
+        data={
+            "kind": "course_day",
+            "title": "1. kursusdag",
+            "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=6),
+            "format": "online",
+        },
+        topics={call.edition.tracks.get().pk: {"da": "Frivillige"}},
+    )
+
     # Rows the admin's pages can point at.
     o["auth_group"] = Group.objects.create(name="Redaktion")
     o["equivalent"] = Equivalent.objects.create(words="sundhed, helse")
