@@ -336,3 +336,62 @@ class SessionForm(forms.Form):
             for lang, _label in TOPIC_LANGUAGES:
                 initial[f"topic_{row.track_id}_{lang}"] = getattr(row, f"topic_{lang}") or ""
         return initial
+
+
+class ParticipantRowForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    track = forms.ChoiceField(label=_("Track"), required=False)
+
+    def __init__(self, *args, tracks=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tracks = {str(t.pk): t for t in tracks}
+        self.fields["track"].choices = [("", _("No track"))] + [(str(t.pk), t.name) for t in tracks]
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("email") or data.get("title")) and not data.get("name"):
+            self.add_error("name", _("Give the participant's name."))
+        return data
+
+    def row(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "name": data.get("name", ""),
+            "title": data.get("title", ""),
+            "email": data.get("email", ""),
+            "track": self.tracks.get(data.get("track") or ""),
+        }
+
+
+ParticipantFormSet = forms.formset_factory(ParticipantRowForm, extra=0, max_num=40, absolute_max=40)
+
+
+class DeclineForm(forms.Form):
+    session = forms.ChoiceField(label=_("The session you will not come to"))
+    substitute_name = forms.CharField(
+        label=_("Substitute's name"),
+        max_length=200,
+        required=False,
+        help_text=_("Someone from the same municipality; leave empty if nobody comes instead."),
+    )
+    substitute_email = forms.EmailField(label=_("Substitute's e-mail"), required=False)
+
+    def __init__(self, *args, sessions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sessions = {str(s.pk): s for s in sessions}
+        self.fields["session"].choices = [
+            (str(s.pk), f"{s.event.title}, {timezone.localtime(s.event.starts_at):%d.%m.%Y}")
+            for s in sessions
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("substitute_name")) != bool(data.get("substitute_email")) and not (
+            self.errors
+        ):
+            self.add_error(
+                "substitute_email", _("Give both the substitute's name and e-mail address.")
+            )
+        return data

@@ -320,3 +320,67 @@ def session_for_page(*, edition: Edition, pk: int) -> Session:
     if session is None:
         raise Http404
     return session
+
+
+# --- the municipalities' people ------------------------------------------------------------
+
+LEADER_ROLES = {"leder", "chef", "leader"}
+
+
+def participants_from_answers(application: Application, tracks: list) -> list[dict]:
+    """The people list of the application's answers (entries with a name), as rows for
+    ``participants_set``: leaders in the first track, everyone else in the last."""
+    rows = []
+    for value in (application.answers or {}).values():
+        if not isinstance(value, list):
+            continue
+        for entry in value:
+            if (
+                not isinstance(entry, dict)
+                or not entry.get("name")
+                or entry.get("role") == "kontakt"
+            ):
+                continue
+            track = None
+            if tracks:
+                track = tracks[0] if entry.get("role") in LEADER_ROLES else tracks[-1]
+            rows.append(
+                {
+                    "name": str(entry.get("name", "")),
+                    "title": str(entry.get("title", "")),
+                    "email": str(entry.get("email", "")),
+                    "track": track,
+                }
+            )
+    return rows
+
+
+def participants_of(application: Application) -> list:
+    return list(application.participants.select_related("track"))
+
+
+def participant_for_page(*, application: Application, pk: int):
+    participant = (
+        application.participants.filter(pk=pk).select_related("track", "application").first()
+    )
+    if participant is None:
+        raise Http404
+    return participant
+
+
+def sessions_of_participant(participant) -> list:
+    """The sessions of the participant's track, with whether they declined each."""
+    if participant.track_id is None:
+        return []
+    declined = set(participant.substitutions.values_list("session_id", flat=True))
+    sessions = list(
+        Session.objects.filter(
+            edition_id=participant.application.call.edition_id,
+            session_tracks__track_id=participant.track_id,
+        )
+        .select_related("event")
+        .order_by("event__starts_at")
+    )
+    for session in sessions:
+        session.declined = session.pk in declined
+    return sessions

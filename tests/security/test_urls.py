@@ -417,6 +417,26 @@ TABLE = {
         },
     ),
     "programmes:edition_copy": R(EDITION, "405 405 405 405 405", "login 403 403 403 302+"),
+    # The world's application is submitted, not accepted: its people list is the
+    # secretariat's; registering finds nobody accepted to register (no write).
+    "programmes:register": R(EDITION, "405 405 405 405 405", "login 403 403 403 302"),
+    "programmes:participants": R(
+        APPLICATION,
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {
+            "p-TOTAL_FORMS": "1",
+            "p-INITIAL_FORMS": "0",
+            "p-0-name": "Ny Deltager",
+            "p-0-email": "ny@example.org",
+        },
+    ),
+    "programmes:session_decline": R(
+        kw(pk=lambda w: w.application.pk, pid=lambda w: w.participant.pk),
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {"session": str(w.session.pk)},
+    ),
     "programmes:session_create": R(
         EDITION, "login 403 403 403 200", "login 403 403 403 302+", data=session_form
     ),

@@ -263,6 +263,15 @@ def build_world() -> World:
         },
         topics={call.edition.tracks.get().pk: {"da": "Frivillige"}},
     )
+    # One of the first organisation's people, in that track (its own log-in is the author's).
+    from samskab.programmes.models import Participant
+
+    o["participant"] = Participant.objects.create(
+        application=o["application"],
+        track=call.edition.tracks.get(),
+        name="Deltager Dorte",
+        email="deltager@example.org",
+    )
 
     # Rows the admin's pages can point at.
     o["auth_group"] = Group.objects.create(name="Redaktion")

@@ -8,6 +8,11 @@ from .applications import (
 )
 from .cases import application_to_case
 from .decisions import decision_set
+from .participants import (
+    edition_register,
+    participants_set,
+    session_decline,
+)
 from .reviews import criteria_set, review_save
 from .sessions import session_create, session_remove, session_update
 from .setup import call_save, edition_copy, edition_save, programme_save
@@ -26,6 +31,9 @@ __all__ = [
     "session_update",
     "decision_set",
     "edition_copy",
+    "edition_register",
+    "participants_set",
+    "session_decline",
     "edition_save",
     "programme_save",
 ]
