@@ -13,8 +13,8 @@ while a flush runs:
   key: the swap), then drains the generations before it: it reads each counter, writes the
   amount, and subtracts exactly that amount (``cache.decr``), so a reading that a slow
   request still adds to an old generation stays there and is drained by a later flush.
-  The last ``KEEP`` generations are drained on every flush for that reason; older ones have
-  been drained and are left to expire.
+  A closed generation is drained by every flush for ``GRACE`` seconds after it was closed
+  for that reason; after that it has been drained for good and is left to expire.
 - A flush that fails before writing leaves the counters as they were; one that fails after
   writing and before subtracting counts those readings twice rather than losing them.
 
@@ -22,11 +22,12 @@ The counters need a cache that every process shares (Redis, ``REDIS_URL``) when 
 runs in another process than the pages.
 """
 
+import time
 from collections.abc import Callable
 
 from django.core.cache import cache
 
-KEEP = 3  # generations drained on every flush (the one just closed and two before it)
+GRACE = 120  # seconds a closed generation is still drained (a request may still add to it)
 TIMEOUT = 14 * 24 * 3600  # a counter nobody flushes is forgotten after this long
 
 
@@ -45,6 +46,13 @@ class CacheCounter:
 
     def _key(self, gen: int, obj_id) -> str:
         return f"counter:{self.name}:{gen}:{obj_id}"
+
+    @property
+    def _oldest_key(self) -> str:
+        return f"counter:{self.name}:oldest"
+
+    def _closed_key(self, gen: int) -> str:
+        return f"counter:{self.name}:{gen}:closed"
 
     def _slots_key(self, gen: int) -> str:
         return f"counter:{self.name}:{gen}:slots"
@@ -79,7 +87,8 @@ class CacheCounter:
     def pending(self, obj_id) -> int:
         """Counted in the cache and not yet flushed."""
         gen = self._generation()
-        keys = [self._key(g, obj_id) for g in range(max(1, gen - KEEP), gen + 1)]
+        oldest = int(cache.get(self._oldest_key) or max(1, gen - 1))
+        keys = [self._key(g, obj_id) for g in range(min(oldest, gen), gen + 1)]
         return sum(int(v) for v in cache.get_many(keys).values() if v)
 
     # --- flushing -----------------------------------------------------------------------
@@ -89,20 +98,37 @@ class CacheCounter:
         closed = self._generation()
         if self._incr(self._gen_key) is None:  # evicted: start a generation after ours
             cache.add(self._gen_key, closed + 1, None)
+        now = time.time()
+        cache.add(self._closed_key(closed), now, TIMEOUT)
+        oldest = int(cache.get(self._oldest_key) or max(1, closed - 1))
+        gens = list(range(min(oldest, closed), closed + 1))
+        slot_counts = cache.get_many([self._slots_key(g) for g in gens])
+        closed_at = cache.get_many([self._closed_key(g) for g in gens])
         total = 0
-        for gen in range(max(1, closed - KEEP + 1), closed + 1):
-            slots = int(cache.get(self._slots_key(gen)) or 0)
-            if not slots:
-                continue
-            ids = cache.get_many([self._slot_key(gen, n) for n in range(1, slots + 1)])
-            keys = {self._key(gen, obj_id): obj_id for obj_id in ids.values()}
-            amounts = {
-                keys[key]: int(value) for key, value in cache.get_many(list(keys)).items() if value
-            }
-            if not amounts:
-                continue
-            write(amounts)
-            for obj_id, amount in amounts.items():
-                self._incr(self._key(gen, obj_id), -amount)
-                total += amount
+        retired = oldest
+        for gen in gens:
+            slots = int(slot_counts.get(self._slots_key(gen)) or 0)
+            if slots:
+                total += self._drain_generation(gen, slots, write)
+            # A generation is given up only once it has been closed for GRACE seconds and
+            # drained after that: no request still holds its number by then.
+            if gen == retired and closed_at.get(self._closed_key(gen), now) < now - GRACE:
+                retired = gen + 1
+        if retired != oldest:
+            cache.set(self._oldest_key, retired, None)
+        elif cache.get(self._oldest_key) is None:
+            cache.add(self._oldest_key, oldest, None)
         return total
+
+    def _drain_generation(self, gen: int, slots: int, write) -> int:
+        ids = cache.get_many([self._slot_key(gen, n) for n in range(1, slots + 1)])
+        keys = {self._key(gen, obj_id): obj_id for obj_id in ids.values()}
+        amounts = {
+            keys[key]: int(value) for key, value in cache.get_many(list(keys)).items() if value
+        }
+        if not amounts:
+            return 0
+        write(amounts)
+        for obj_id, amount in amounts.items():
+            self._incr(self._key(gen, obj_id), -amount)
+        return sum(amounts.values())

@@ -21,7 +21,9 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def _load_renderer():
-    spec = importlib.util.spec_from_file_location("render_nginx", ROOT / "deploy" / "render_nginx.py")
+    spec = importlib.util.spec_from_file_location(
+        "render_nginx", ROOT / "deploy" / "render_nginx.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -40,11 +42,15 @@ def free_port(env_name: str | None = None) -> int:
 
 @pytest.fixture(scope="session")
 def nginx_binary():
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+    found = shutil.which("nginx") or (
+        "/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None
+    )
     if not found:
         if IN_CI:
             pytest.fail("nginx is required in CI (.ci/run installs nginx-light) but is missing.")
-        pytest.skip("nginx not installed (apt-get install nginx-light); nginx tests skipped outside CI.")
+        pytest.skip(
+            "nginx not installed (apt-get install nginx-light); nginx tests skipped outside CI."
+        )
     return found
 
 
@@ -111,7 +117,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def fetch(url, headers=None, data=None, opener=None, method=None):
     """(status, headers, body text) without following redirects or raising on 4xx/5xx."""
-    request = urllib.request.Request(url, headers=headers or {}, data=data, method=method)
+    request = urllib.request.Request(url, headers=headers or {}, data=data, method=method)  # noqa: S310
     opener = opener or urllib.request.build_opener(NoRedirect)
     try:
         response = opener.open(request, timeout=20)  # noqa: S310 - loopback only
