@@ -1,9 +1,9 @@
 """Counters in the cache: nothing is lost, also when readings arrive while a flush runs."""
 
 import threading
+import time
 
 import pytest
-import time
 
 from samskab.core import counters
 from samskab.core.counters import CacheCounter
