@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "samskab.core.context_processors.site",
+                "samskab.news.context_processors.menu",
             ],
         },
     },

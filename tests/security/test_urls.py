@@ -71,6 +71,8 @@ PERSON_OF_ORG = kw(slug=lambda w: w.org_a.slug, pk=lambda w: w.person.pk)
 REGISTRATION = kw(pk=lambda w: w.event.pk, rid=lambda w: w.registration.pk)
 ARTICLE = kw(slug=lambda w: w.article.slug)
 NEWS_DRAFT = kw(slug=lambda w: w.news_draft.slug)
+PAGE = kw(slug=lambda w: w.page.slug)
+PAGE_DRAFT = kw(slug=lambda w: w.page_draft.slug)
 PROGRAMME = kw(slug=lambda w: w.call.edition.programme.slug)
 EDITION = kw(slug=lambda w: w.call.edition.programme.slug, year=lambda w: w.call.edition.year)
 APPLICATION = kw(pk=lambda w: w.application.pk)
@@ -140,6 +142,10 @@ def call_form(w):
 
 def article_form(w):
     return {"title": "Ny artikel", "lead": "Manchet", "body": "## Tekst", "tags": "sund by"}
+
+
+def page_form(w):
+    return {"title_da": "Kontakt", "body_da": "Skriv til os", "published": "on"}
 
 
 def group_form(w):
@@ -365,6 +371,12 @@ TABLE = {
     "news:publish": R(NEWS_DRAFT, "405 405 405 405 405", "login 404 404 404 302+"),
     "news:unpublish": R(ARTICLE, "405 405 405 405 405", "login 404 404 404 302+"),
     "news:delete": R(NEWS_DRAFT, "login 404 404 404 200", "login 404 404 404 302+"),
+    # --- pages: the secretariat's; unpublished ones are 404 to everyone else ----------------
+    "pages:manage": R(NONE, "login 403 403 403 200"),
+    "pages:create": R(NONE, "login 403 403 403 200", "login 403 403 403 302+", data=page_form),
+    "pages:detail": R(PAGE, "200 200 200 200 200"),
+    "pages:edit": R(PAGE_DRAFT, "login 404 404 404 200", "login 404 404 404 302+", data=page_form),
+    "pages:delete": R(PAGE_DRAFT, "login 404 404 404 200", "login 404 404 404 302+"),
     # --- programmes: public pages; set-up and review by the secretariat; the first
     # organisation's application is its own and the secretariat's -------------------------
     "programmes:list": R(NONE, "200 200 200 200 200"),
@@ -597,6 +609,7 @@ ADMIN_OBJECTS = {
     "events_registration": lambda w: w.registration.pk,
     "search_equivalent": lambda w: w.equivalent.pk,
     "decisions_consultation": lambda w: w.decision_voting.pk,
+    "news_page": lambda w: w.page.pk,
 }
 NO = "login login login 403 403"  # the admin of this model is for superusers only
 ADMIN_TABLE = {
@@ -711,6 +724,13 @@ ADMIN_TABLE = {
         "add": NO,
         "history": "login login login home 200",
         "change": ("login login login home 200", "login login login home 302+"),
+        "delete": ("login login login home 200", "login login login home 302+", "yes"),
+    },
+    "news_page": {
+        "changelist": "login login login 200 200",
+        "add": "login login login 200 200",
+        "history": "login login login home 200",
+        "change": ("login login login home 200", "login login login home 200"),
         "delete": ("login login login home 200", "login login login home 302+", "yes"),
     },
     # Read-only: consultations are written on the site; only superusers delete.

@@ -188,6 +188,20 @@ def build_world() -> World:
         language="da",
         data={"title": "Kladde", "lead": "Hemmelig", "theme_groups": [group]},
     )
+    # Pages: a published one in the menu and an unpublished one.
+    o["page"] = news_services.page_create(
+        actor=users["staff"],
+        network=dk,
+        data={
+            "title_da": "Om netværket",
+            "body_da": "Tekst",
+            "published": True,
+            "menu_position": 1,
+        },
+    )
+    o["page_draft"] = news_services.page_create(
+        actor=users["staff"], network=dk, data={"title_da": "Medlemskab", "body_da": "Kladde"}
+    )
 
     # Decisions: a draft with a proposal, one in its voting phase, one with published results.
     o["decision_draft"] = ConsultationFactory(network=dk)
