@@ -11,12 +11,16 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "deploy"))
+from render_nginx import render as render_deploy_nginx  # noqa: E402
+
 VENV_BIN = ROOT / ".venv" / "bin"
 CONNECTIONS = 16
 DURATION = os.environ.get("BENCH_WRK_DURATION", "8s")
@@ -78,7 +82,7 @@ def http_throughput(paths: list[str], env: dict, vary: dict | None = None) -> li
         return []
     workdir = Path(tempfile.mkdtemp(prefix="samskab-bench-"))
     workdir.chmod(0o755)  # nginx workers run as an unprivileged user and must read the copy
-    app_port, nginx_port = free_port(), free_port()
+    app_port, nginx_port, proxy_port = free_port(), free_port(), free_port()
     static_root = workdir / "static"
     env = {
         **env,
@@ -86,6 +90,9 @@ def http_throughput(paths: list[str], env: dict, vary: dict | None = None) -> li
         "DEBUG": "false",
         "HTTPS": "false",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # The case page from the page cache (readings counted in each worker's cache; in
+        # production the cache is Redis and flush_case_reads writes them).
+        "READ_COUNTS_IN_CACHE": env.get("READ_COUNTS_IN_CACHE", "true"),
     }
     env.pop("PYTEST_VERSION", None)
     subprocess.run(
@@ -109,7 +116,7 @@ def http_throughput(paths: list[str], env: dict, vary: dict | None = None) -> li
         cwd=ROOT,
         env=env,
     )
-    nginx = None
+    nginx = proxy = None
     try:
         wait_for(f"http://127.0.0.1:{app_port}/healthz")
         site = workdir / "site"
@@ -135,6 +142,42 @@ http {{
             ["nginx", "-c", str(conf), "-p", str(workdir), "-g", "daemon off;"]
         )
         wait_for(f"http://127.0.0.1:{nginx_port}/page0.html")
+        # deploy/nginx.conf as README renders it (plain HTTP on loopback instead of TLS).
+        proxy_dir = workdir / "proxy"
+        proxy_dir.mkdir()
+        (proxy_dir / "samskab.conf").write_text(
+            render_deploy_nginx(
+                listen=f"127.0.0.1:{proxy_port}",
+                app=f"127.0.0.1:{app_port}",
+                static_root=str(static_root),
+                cache_path=str(proxy_dir / "cache"),
+            )
+        )
+        (proxy_dir / "nginx.conf").write_text(f"""
+worker_processes {workers};
+pid {proxy_dir}/nginx.pid;
+error_log {proxy_dir}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    default_type text/html;
+    client_body_temp_path {proxy_dir / "body"};
+    proxy_temp_path {proxy_dir / "proxy_temp"};
+    include {proxy_dir / "samskab.conf"};
+}}
+""")
+        proxy = subprocess.Popen(
+            [
+                "nginx",
+                "-c",
+                str(proxy_dir / "nginx.conf"),
+                "-p",
+                str(proxy_dir),
+                "-g",
+                "daemon off;",
+            ]
+        )
+        wait_for(f"http://127.0.0.1:{proxy_port}/healthz")
         # Warm every worker (first requests build per-process caches such as the list's
         # index), without counting: a few requests per worker and path.
         for path in paths:
@@ -145,11 +188,12 @@ http {{
         rows = []
         for i, path in enumerate(paths):
             static = wrk(f"http://127.0.0.1:{nginx_port}/page{i}.html")
-            runs = [("", None)]
+            runs = [("", app_port, None)]
             if vary.get(path) == "nocache":
-                runs = [(" (page cache)", None), (" (uncached)", str(lua))]
-            for label, script in runs:
-                app = wrk(f"http://127.0.0.1:{app_port}{path}", script)
+                runs = [(" (page cache)", app_port, None), (" (uncached)", app_port, str(lua))]
+            runs.append((" (through deploy/nginx.conf)", proxy_port, None))
+            for label, port, script in runs:
+                app = wrk(f"http://127.0.0.1:{port}{path}", script)
                 rows.append(
                     {
                         "path": path,
@@ -161,7 +205,7 @@ http {{
                 )
         return rows
     finally:
-        for proc in (gunicorn, nginx):
+        for proc in (gunicorn, nginx, proxy):
             if proc is not None:
                 proc.send_signal(signal.SIGTERM)
                 try:

@@ -52,11 +52,13 @@ def summary(times):
 
 
 def pages():
-    """The pages measured: a case, the list, a search (anonymous reader, Danish)."""
+    """The pages measured: the front page, a case, the list, a search (anonymous reader,
+    Danish)."""
     from samskab.cases.models import Case
 
     case = Case.objects.published().filter(shared=True).order_by("-published_at", "-id").first()
     return {
+        "front page": "/da/",
         "case page": f"/da/cases/{case.slug}/",
         "case list": "/da/cases/?topic=mental-sundhed",
         "search page": "/da/search/?q=ensomhed+%C3%A6ldre",
@@ -279,9 +281,9 @@ def measure():
     from http_load import http_throughput
 
     rows = http_throughput(
-        [paths["case page"], paths["case list"], paths["search page"]],
+        [paths["front page"], paths["case page"], paths["case list"], paths["search page"]],
         dict(os.environ),
-        vary={paths["case list"]: "nocache"},
+        vary={paths["case list"]: "nocache", paths["case page"]: "nocache"},
     )
     names = dict(zip(paths.values(), paths.keys(), strict=True))
     for row in rows:

@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "samskab.core.context_processors.site",
+                "samskab.news.context_processors.menu",
             ],
         },
     },
@@ -325,6 +326,10 @@ CONTENT_SECURITY_POLICY = {
 # max-age sent to browsers and caches in front.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+# Count case readings in the shared cache (flushed by `manage.py flush_case_reads`) instead
+# of an UPDATE per reading; then the case page, too, comes from the page cache. Needs a cache
+# every process shares (Redis) when the flush runs in another process.
+READ_COUNTS_IN_CACHE = env_bool("READ_COUNTS_IN_CACHE", bool(REDIS_URL))
 
 # Guests (people without an account) one account may sign up for events: at once for one
 # event, and in any hour across events. The event's organisers have no limit.

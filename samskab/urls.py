@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("cases/", include("samskab.cases.urls")),
     path("events/", include("samskab.events.urls")),
     path("news/", include("samskab.news.urls")),
+    path("pages/", include("samskab.news.page_urls")),
     path("decisions/", include("samskab.decisions.urls")),
     path("programmes/", include("samskab.programmes.urls")),
     path("", include("samskab.formbuilder.urls")),

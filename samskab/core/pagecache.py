@@ -124,12 +124,32 @@ def _public_headers(response, version: float) -> None:
     response["Last-Modified"] = http_date(version)
 
 
-def public_page(view):
-    """Serve and store this view's pages for anonymous readers (see module docstring)."""
+def _public_headers_counted(response, version: float) -> None:
+    """A page that counts its readings: every request must reach the app (whose page cache
+    answers it), so browsers and caches in front keep it for no time."""
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    patch_vary_headers(response, ("Cookie", "HX-Request"))
+    response["Last-Modified"] = http_date(version)
+
+
+def public_page(view=None, *, when=None, on_hit=None):
+    """Serve and store this view's pages for anonymous readers (see module docstring).
+
+    ``when()``: use the cache only while it returns true (a setting). ``on_hit(meta)``: called
+    for a page served from the cache with what the view put in ``response.page_cache_meta``
+    when it was stored (e.g. the id of a case whose readings are counted); such pages are
+    marked ``max-age=0`` so that caches in front do not keep them."""
+    if view is None:
+        return functools.partial(public_page, when=when, on_hit=on_hit)
+    headers = _public_headers_counted if on_hit is not None else _public_headers
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not settings.PAGE_CACHE_SECONDS or not _can_use_cache(request):
+        if (
+            not settings.PAGE_CACHE_SECONDS
+            or (when is not None and not when())
+            or not _can_use_cache(request)
+        ):
             response = view(request, *args, **kwargs)
             if request.user.is_authenticated or _personal_cookies(request):
                 patch_cache_control(response, private=True, no_cache=True)
@@ -138,10 +158,12 @@ def public_page(view):
         key = _cache_key(request, version)
         stored = cache.get(key)
         if stored is not None:
-            content, content_type = stored
+            content, content_type, meta = stored
+            if on_hit is not None and meta is not None:
+                on_hit(meta)
             response = HttpResponse(content, content_type=content_type)
             response["X-Page-Cache"] = "hit"
-            _public_headers(response, version)
+            headers(response, version)
             return response
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
@@ -157,11 +179,14 @@ def public_page(view):
             and "no-store" not in response.get("Cache-Control", "")
         )
         if storable:
+            meta = getattr(response, "page_cache_meta", None)
             cache.set(
-                key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS
+                key,
+                (response.content, response["Content-Type"], meta),
+                settings.PAGE_CACHE_SECONDS,
             )
             response["X-Page-Cache"] = "miss"
-            _public_headers(response, version)
+            headers(response, version)
         return response
 
     return wrapper

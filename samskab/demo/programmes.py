@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samskab.accounts.models import Person, User
+from samskab.events.models import Event
 from samskab.formbuilder.models import Form, FormVersion
 from samskab.formbuilder.schema import validate_definition
 from samskab.networks.models import Network, Organisation, Role
@@ -22,6 +23,8 @@ from samskab.programmes.models import (
     Programme,
     Review,
     Score,
+    Session,
+    SessionTrack,
     Track,
 )
 
@@ -84,6 +87,40 @@ def _answers(name: str, n: int) -> dict:
         "partnerskaber": "Det lokale frivillighedscenter, boligforeningen og idrætsforeningen.",
         "omraade": f"Et boligområde i {town}",
     }
+
+
+def _sessions(edition, staff, tz):
+    """The edition's sessions (events for invited people) with their topics per track."""
+    tracks = {t.name: t for t in edition.tracks.all()}
+    network = edition.programme.network
+    for title, kind, (y, m, d), venue, topics in data.SESSIONS_2014:
+        starts = datetime.datetime(y, m, d, 9, 30, tzinfo=tz)
+        event, _ = Event.objects.get_or_create(
+            network=network,
+            title=title,
+            starts_at=starts,
+            defaults={
+                "kind": kind,
+                "ends_at": starts + datetime.timedelta(hours=6, minutes=30),
+                "format": Event.Format.ON_SITE,
+                "venue": venue,
+                "audience": Event.Audience.INVITED,
+                "capacity": 60,
+                "created_by": staff,
+                "contact_name": data.PROGRAMME.get("contact_name", ""),
+                "contact_email": data.PROGRAMME.get("contact_email", ""),
+            },
+        )
+        session, _ = Session.objects.get_or_create(edition=edition, event=event)
+        for track_name, (da, nb, en) in topics.items():
+            track = tracks.get(track_name)
+            if track is None:
+                continue
+            SessionTrack.objects.update_or_create(
+                session=session,
+                track=track,
+                defaults={"topic_da": da, "topic_nb": nb, "topic_en": en},
+            )
 
 
 def _second_reviewer(network):
@@ -196,6 +233,7 @@ def load(stdout=None):
                 )
 
     _reviews(call, staff, dk)
+    _sessions(e2014, staff, cph)
 
     # 2015: the new focus and an open call (open now, so the demo can apply).
     e2015 = _edition(programme, data.EDITION_2015)

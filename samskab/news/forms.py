@@ -57,3 +57,64 @@ class PublishForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         help_text=_("Leave empty to publish now. The time is the network's local time."),
     )
+
+
+PAGE_LANGUAGE_LABELS = (("da", _("Danish")), ("nb", _("Norwegian")), ("en", _("English")))
+
+
+class PageForm(forms.Form):
+    """A static page: its address, publication, place in the menu, and its text in each
+    language (a language left empty shows the network's language)."""
+
+    slug = forms.SlugField(
+        label=_("Address"),
+        max_length=100,
+        required=False,
+        help_text=_("The last part of the page's address. Leave empty to make it from the title."),
+    )
+    published = forms.BooleanField(label=_("Published (readers can see the page)"), required=False)
+    menu_position = forms.IntegerField(
+        label=_("Place in the main menu"),
+        required=False,
+        min_value=1,
+        max_value=999,
+        help_text=_("1 comes first. Leave empty to keep the page out of the menu."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, name in PAGE_LANGUAGE_LABELS:
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title (%(language)s)") % {"language": name},
+                max_length=200,
+                required=False,
+            )
+            self.fields[f"description_{code}"] = forms.CharField(
+                label=_("Short description (%(language)s)") % {"language": name},
+                max_length=300,
+                required=False,
+                help_text=_("Shown by search engines and when the page is shared."),
+            )
+            self.fields[f"body_{code}"] = forms.CharField(
+                label=_("Text (%(language)s)") % {"language": name},
+                widget=forms.Textarea(attrs={"rows": 12}),
+                required=False,
+                help_text=_(
+                    "Markdown: ## for a heading, - for a list, > for a quote, "
+                    "[text](address) for a link."
+                ),
+            )
+
+    def languages(self):
+        """The text fields grouped by language, for the template's fieldsets."""
+        return [
+            (
+                code,
+                name,
+                [self[f"title_{code}"], self[f"description_{code}"], self[f"body_{code}"]],
+            )
+            for code, name in PAGE_LANGUAGE_LABELS
+        ]
+
+    def settings_fields(self):
+        return [self["slug"], self["published"], self["menu_position"]]

@@ -143,3 +143,65 @@ class ArticleRevision(models.Model):
 
     def __str__(self):
         return f"{self.article_id} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+PAGE_LANGUAGES = ("da", "nb", "en")
+
+
+class Page(models.Model):
+    """A network's static page (about, contact, membership ...), its text in da/nb/en.
+
+    One row per page with a field per language: a page has one address in every language
+    (``/<lang>/pages/<slug>/``); a language without text shows the network's own language's,
+    marked with its language."""
+
+    network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="pages")
+    slug = models.SlugField(_("address"), max_length=100)
+    title_da = models.CharField(_("title (Danish)"), max_length=200, blank=True)
+    title_nb = models.CharField(_("title (Norwegian)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    body_da = models.TextField(_("text (Danish)"), blank=True, help_text=_("Markdown"))
+    body_nb = models.TextField(_("text (Norwegian)"), blank=True, help_text=_("Markdown"))
+    body_en = models.TextField(_("text (English)"), blank=True, help_text=_("Markdown"))
+    description_da = models.CharField(_("description (Danish)"), max_length=300, blank=True)
+    description_nb = models.CharField(_("description (Norwegian)"), max_length=300, blank=True)
+    description_en = models.CharField(_("description (English)"), max_length=300, blank=True)
+    published = models.BooleanField(_("published"), default=False)
+    # Pages with a position are in the site's main menu (published ones), in this order.
+    menu_position = models.PositiveSmallIntegerField(_("place in the menu"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["menu_position", "slug"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "slug"], name="news_page_unique_slug")
+        ]
+
+    def __str__(self):
+        return self.text(self.network.default_language if self.network_id else "da")["title"]
+
+    def get_absolute_url(self):
+        return reverse("pages:detail", kwargs={"slug": self.slug})
+
+    def languages(self) -> list[str]:
+        """The languages the page has a title in."""
+        return [code for code in PAGE_LANGUAGES if getattr(self, f"title_{code}")]
+
+    def text(self, language: str, fallback: str = "da") -> dict:
+        """Title, body and description in ``language``, else in ``fallback`` (the network's
+        language), else in the first language that has a title; with the language used."""
+        for code in (language, fallback, *PAGE_LANGUAGES):
+            if code in PAGE_LANGUAGES and getattr(self, f"title_{code}"):
+                return {
+                    "language": code,
+                    "title": getattr(self, f"title_{code}"),
+                    "body": getattr(self, f"body_{code}"),
+                    "description": getattr(self, f"description_{code}"),
+                }
+        return {"language": language, "title": self.slug, "body": "", "description": ""}

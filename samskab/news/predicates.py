@@ -55,3 +55,13 @@ def is_article_group_coordinator(user, article):
 @rules.predicate
 def is_visible_article(user, article):
     return article is not None and article.is_visible
+
+
+@rules.predicate
+def is_page_network_staff(user, page):
+    return page is not None and page.network_id in staff_network_ids(user)
+
+
+@rules.predicate
+def is_published_page(user, page):
+    return page is not None and page.published

@@ -7,6 +7,8 @@ from .predicates import (
     is_article_network_staff,
     is_network_coordinator,
     is_network_news_staff,
+    is_page_network_staff,
+    is_published_page,
     is_visible_article,
 )
 
@@ -23,3 +25,11 @@ rules.add_perm("news.publish_article", article_editor)
 rules.add_perm("news.delete_article", article_editor)
 # Lists of drafts and scheduled articles (the object is the network).
 rules.add_perm("news.view_drafts", is_superuser | is_network_news_staff | is_network_coordinator)
+
+# Static pages (about, contact, membership ...): the network's secretariat writes them.
+page_editor = is_superuser | is_page_network_staff
+rules.add_perm("news.view_page", is_published_page | page_editor)
+# The list of pages and writing a new one (the object is the network).
+rules.add_perm("news.manage_pages", is_superuser | is_network_news_staff)
+rules.add_perm("news.change_page", page_editor)
+rules.add_perm("news.delete_page", page_editor)

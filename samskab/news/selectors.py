@@ -1,12 +1,14 @@
 """Reads for the news desk, each at a fixed number of queries."""
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from samskab.core import versions
 from samskab.networks.predicates import staff_network_ids
 
-from .models import Article, Tag
+from .models import Article, Page, Tag
 from .predicates import coordinated_group_ids
 
 
@@ -100,3 +102,45 @@ def group_news(group) -> str:
     return render_to_string(
         "news/partials/_group_news.html", {"articles": articles, "group": group}
     )
+
+
+# --- static pages ---------------------------------------------------------------------------
+MENU_VERSION_KEY = "news:menu"  # bumped by the page services
+
+
+def page_of_network(*, network, slug: str) -> Page | None:
+    return Page.objects.filter(network=network, slug=slug).select_related("network").first()
+
+
+def page_list(*, network) -> QuerySet:
+    """Every page of the network, for its secretariat (menu pages first, in menu order)."""
+    return (
+        Page.objects.filter(network=network)
+        .select_related("updated_by")
+        .order_by("menu_position", "slug")
+    )
+
+
+def menu_pages(*, network, language: str) -> list[dict]:
+    """The published pages in the main menu, in order: ``{url, title, language}`` each.
+    Kept in the cache until a page changes (one query per network and language)."""
+    if network is None:
+        return []
+    key = f"news:menu:{network.pk}:{language}:{versions.current(MENU_VERSION_KEY)}"
+    items = cache.get(key)
+    if items is None:
+        items = []
+        pages = Page.objects.filter(
+            network=network, published=True, menu_position__isnull=False
+        ).order_by("menu_position", "slug")
+        for page in pages:
+            text = page.text(language, network.default_language)
+            items.append(
+                {
+                    "url": page.get_absolute_url(),
+                    "title": text["title"],
+                    "language": text["language"],
+                }
+            )
+        cache.set(key, items, 24 * 3600)
+    return items

@@ -4,9 +4,11 @@ import datetime
 import re
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samskab.core.params import IntegerField
+from samskab.events.models import Event
 from samskab.networks.models import Organisation
 
 from .models import Application, Call
@@ -45,6 +47,11 @@ class EditionForm(forms.Form):
         _("Timeline"), 6, _("Course days, network meetings and the closing conference. Markdown.")
     )
     tracks = _text(_("Tracks, one per line"), 3, _("For example: Leader track"))
+    confirm_remove = forms.BooleanField(
+        label=_("Remove tracks with their topics"),
+        required=False,
+        help_text=_("Needed when you remove a track whose sessions have topics."),
+    )
 
     def clean_tracks(self):
         return [line.strip() for line in self.cleaned_data["tracks"].splitlines() if line.strip()]
@@ -213,3 +220,178 @@ class CaseForm(forms.Form):
         choices = [("", _("(none)"))] + [(q["id"], q["label"]) for q in questions]
         for name in ("purpose", "description", "partners"):
             self.fields[name].choices = choices
+
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+SESSION_KINDS = [
+    (k, label)
+    for k, label in Event.Kind.choices
+    if k in ("course_day", "network_meeting", "conference")
+]
+TOPIC_LANGUAGES = (
+    ("da", _("Topic in Danish")),
+    ("nb", _("Topic in Norwegian")),
+    ("en", _("Topic in English")),
+)
+
+
+class SessionForm(forms.Form):
+    """A session's event and, per track of the edition, whether the session is in it and
+    its topic there in da/nb/en (fields ``track_<id>`` and ``topic_<id>_<language>``)."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=SESSION_KINDS)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    starts_at = forms.DateTimeField(label=_("Starts"), widget=DATETIME_WIDGET)
+    ends_at = forms.DateTimeField(label=_("Ends"), widget=DATETIME_WIDGET)
+    format = forms.ChoiceField(
+        label=_("Form"), choices=Event.Format.choices, initial=Event.Format.ON_SITE
+    )
+    venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    capacity = IntegerField(
+        label=_("Places"),
+        min_value=1,
+        max_value=100000,
+        required=False,
+        help_text=_("Leave empty for unlimited."),
+    )
+    description = _text(_("Description"), 4, _("Markdown: **bold**, lists, links."))
+
+    def __init__(self, *args, tracks, time_zone="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tracks = list(tracks)
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].help_text = _("Time in %(tz)s.") % {"tz": time_zone}
+        for track in self.tracks:
+            self.fields[f"track_{track.pk}"] = forms.BooleanField(
+                label=_("The session is part of %(track)s") % {"track": track.name},
+                required=False,
+            )
+            for lang, label in TOPIC_LANGUAGES:
+                self.fields[f"topic_{track.pk}_{lang}"] = forms.CharField(
+                    label=label,
+                    required=False,
+                    max_length=2000,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+
+    def main_fields(self):
+        return [self[name] for name in self.fields if not name.startswith(("track_", "topic_"))]
+
+    def track_groups(self):
+        return [
+            {
+                "track": track,
+                "member": self[f"track_{track.pk}"],
+                "topics": [self[f"topic_{track.pk}_{lang}"] for lang, _label in TOPIC_LANGUAGES],
+            }
+            for track in self.tracks
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("format") in (Event.Format.ON_SITE, Event.Format.HYBRID) and not data.get(
+            "venue"
+        ):
+            self.add_error("venue", _("Give the venue for a session on site."))
+        for track in self.tracks:
+            has_topic = any(
+                (data.get(f"topic_{track.pk}_{lang}") or "").strip() for lang, _l in TOPIC_LANGUAGES
+            )
+            if has_topic and not data.get(f"track_{track.pk}"):
+                self.add_error(
+                    f"track_{track.pk}",
+                    _("Tick the track, or empty its topics: a topic needs its track."),
+                )
+        return data
+
+    def event_data(self) -> dict:
+        keys = ("kind", "title", "starts_at", "ends_at", "format", "venue", "address")
+        data = {k: self.cleaned_data[k] for k in keys}
+        data["capacity"] = self.cleaned_data.get("capacity")
+        data["description"] = self.cleaned_data.get("description", "")
+        return data
+
+    def topics(self) -> dict:
+        return {
+            track.pk: {
+                lang: self.cleaned_data.get(f"topic_{track.pk}_{lang}", "")
+                for lang, _label in TOPIC_LANGUAGES
+            }
+            for track in self.tracks
+            if self.cleaned_data.get(f"track_{track.pk}")
+        }
+
+    @staticmethod
+    def initial_for(session) -> dict:
+        event = session.event
+        initial = {
+            k: getattr(event, k)
+            for k in ("kind", "title", "format", "venue", "address", "capacity", "description")
+        }
+        initial["starts_at"] = timezone.localtime(event.starts_at)
+        initial["ends_at"] = timezone.localtime(event.ends_at)
+        for row in session.session_tracks.all():
+            initial[f"track_{row.track_id}"] = True
+            for lang, _label in TOPIC_LANGUAGES:
+                initial[f"topic_{row.track_id}_{lang}"] = getattr(row, f"topic_{lang}") or ""
+        return initial
+
+
+class ParticipantRowForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    track = forms.ChoiceField(label=_("Track"), required=False)
+
+    def __init__(self, *args, tracks=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tracks = {str(t.pk): t for t in tracks}
+        self.fields["track"].choices = [("", _("No track"))] + [(str(t.pk), t.name) for t in tracks]
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("email") or data.get("title")) and not data.get("name"):
+            self.add_error("name", _("Give the participant's name."))
+        return data
+
+    def row(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "name": data.get("name", ""),
+            "title": data.get("title", ""),
+            "email": data.get("email", ""),
+            "track": self.tracks.get(data.get("track") or ""),
+        }
+
+
+ParticipantFormSet = forms.formset_factory(ParticipantRowForm, extra=0, max_num=40, absolute_max=40)
+
+
+class DeclineForm(forms.Form):
+    session = forms.ChoiceField(label=_("The session you will not come to"))
+    substitute_name = forms.CharField(
+        label=_("Substitute's name"),
+        max_length=200,
+        required=False,
+        help_text=_("Someone from the same municipality; leave empty if nobody comes instead."),
+    )
+    substitute_email = forms.EmailField(label=_("Substitute's e-mail"), required=False)
+
+    def __init__(self, *args, sessions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sessions = {str(s.pk): s for s in sessions}
+        self.fields["session"].choices = [
+            (str(s.pk), f"{s.event.title}, {timezone.localtime(s.event.starts_at):%d.%m.%Y}")
+            for s in sessions
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("substitute_name")) != bool(data.get("substitute_email")) and not (
+            self.errors
+        ):
+            self.add_error(
+                "substitute_email", _("Give both the substitute's name and e-mail address.")
+            )
+        return data

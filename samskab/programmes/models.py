@@ -108,6 +108,62 @@ class Track(models.Model):
         return self.name
 
 
+class Session(models.Model):
+    """A day of an edition: an ``events.Event`` (course day, network meeting, conference)
+    that belongs to one or more of the edition's tracks, with a topic per track
+    (``SessionTrack``). Registrations, e-mails and the .ics are the event's."""
+
+    KINDS = ("course_day", "network_meeting", "conference")
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("edition")
+    )
+    event = models.OneToOneField(
+        "events.Event",
+        on_delete=models.CASCADE,
+        related_name="programme_session",
+        verbose_name=_("event"),
+    )
+    tracks = models.ManyToManyField(
+        Track,
+        through="SessionTrack",
+        related_name="sessions",
+        verbose_name=_("tracks"),
+    )
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["edition", "event__starts_at", "id"]
+
+    def __str__(self):
+        return str(self.event)
+
+
+class SessionTrack(models.Model):
+    """A session's place in one track, with that track's topic for the day (translated:
+    ``topic_da``, ``topic_nb``, ``topic_en``; see ``translation.py``)."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="session_tracks", verbose_name=_("session")
+    )
+    track = models.ForeignKey(
+        Track, on_delete=models.CASCADE, related_name="session_tracks", verbose_name=_("track")
+    )
+    topic = models.TextField(_("topic"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("topic of a track")
+        verbose_name_plural = _("topics of the tracks")
+        ordering = ["session", "track__position", "track_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "track"], name="session_track_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.session} – {self.track}"
+
+
 class Call(models.Model):
     class Eligibility(models.TextChoices):
         COUNTRY = "country", _("every municipality of the network's country")
@@ -372,3 +428,74 @@ class Score(models.Model):
 
     def __str__(self):
         return f"{self.criterion}: {self.value}"
+
+
+class Participant(models.Model):
+    """One of an accepted municipality's people in the edition (from its application's
+    people list, kept up to date by the municipality), in one track. Registered to every
+    session of that track at once (the events' registrations)."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="participants",
+        verbose_name=_("application"),
+    )
+    track = models.ForeignKey(
+        Track,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=_("track"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["application", "position", "id"]
+
+    def __str__(self):
+        return self.name
+
+
+class Substitution(models.Model):
+    """A participant declined one session, and whom the municipality sent instead (if
+    anyone: the substitute's name and e-mail are empty otherwise). Registering the edition
+    again leaves a declined session alone."""
+
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="substitutions",
+        verbose_name=_("participant"),
+    )
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="substitutions", verbose_name=_("session")
+    )
+    name = models.CharField(_("substitute's name"), max_length=200, blank=True)
+    email = models.EmailField(_("substitute's e-mail"), blank=True)
+    registration = models.ForeignKey(
+        "events.Registration",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("registration"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("substitution")
+        verbose_name_plural = _("substitutions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "session"], name="substitution_one_per_session"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.participant} ({self.session})"

@@ -5,7 +5,15 @@ e-mail address the user has verified (never by a name, which anyone can type).""
 from samskab.accounts import personal_data
 from samskab.formbuilder.schema import question_map
 
-from .models import Application, ApplicationFile, ApplicationLogEntry, Call, Review
+from .models import (
+    Application,
+    ApplicationFile,
+    ApplicationLogEntry,
+    Call,
+    Participant,
+    Review,
+    Substitution,
+)
 
 ERASED = "–"
 
@@ -81,7 +89,25 @@ def _export(user, person):
                 "application__organisation", "application__call__edition__programme"
             )
         ]
+    emails = {e.lower() for e in personal_data.verified_emails(user)} if user else set()
+    participant_in = [
+        {
+            "edition": str(p.application.call.edition),
+            "name": p.name,
+            "title": p.title,
+            "email": p.email,
+        }
+        for p in Participant.objects.filter(email__in=emails).select_related(
+            "application__call__edition__programme"
+        )
+    ]
+    substitute_for = [
+        {"session": str(s.session), "name": s.name, "email": s.email}
+        for s in Substitution.objects.filter(email__in=emails).select_related("session__event")
+    ]
     return {
+        "participant_in_editions": participant_in,
+        "substitute_for_sessions": substitute_for,
         "files_uploaded": uploaded,
         "named_in_applications": named,
         "applications_started": started,
@@ -98,6 +124,11 @@ def _erase(user, person):
         application.answers[qid][index] = {"role": entry.get("role"), "name": ERASED}
     for application in changed.values():
         application.save(update_fields=["answers"])
+    emails = {e.lower() for e in personal_data.verified_emails(user)} if user else set()
+    if emails:
+        # A participant's place stays in the municipality's numbers; who it was goes.
+        Participant.objects.filter(email__in=emails).update(name=ERASED, title="", email="")
+        Substitution.objects.filter(email__in=emails).update(name=ERASED, email="")
     if user is not None:
         Application.objects.filter(created_by=user).update(created_by=None)
         ApplicationLogEntry.objects.filter(actor=user).update(actor=None)
@@ -120,5 +151,7 @@ personal_data.register(
         "programmes.ApplicationFile",
         "programmes.ApplicationLogEntry",
         "programmes.Review",
+        "programmes.Participant",
+        "programmes.Substitution",
     ),
 )

@@ -139,3 +139,28 @@ def is_call_reviewer(user, call):
 @rules.predicate
 def is_application_reviewer(user, application):
     return application is not None and application.call_id in reviewed_call_ids(user)
+
+
+@rules.predicate
+def is_application_accepted(user, application):
+    return application is not None and application.status == Application.Status.ACCEPTED
+
+
+@rules.predicate
+def is_participant_staff(user, participant):
+    return participant is not None and is_application_staff(user, participant.application)
+
+
+@rules.predicate
+def is_participant_applicant(user, participant):
+    return participant is not None and is_applicant(user, participant.application)
+
+
+@rules.predicate
+def is_participant_self(user, participant):
+    return (
+        participant is not None
+        and user.is_authenticated
+        and bool(participant.email)
+        and participant.email.lower() == (user.email or "").lower()
+    )

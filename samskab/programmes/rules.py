@@ -6,6 +6,7 @@ from .predicates import (
     has_organisation_for_call,
     is_accepted_without_case,
     is_applicant,
+    is_application_accepted,
     is_application_call_open,
     is_application_decidable,
     is_application_editable,
@@ -16,6 +17,9 @@ from .predicates import (
     is_call_reviewer,
     is_call_staff,
     is_edition_staff,
+    is_participant_applicant,
+    is_participant_self,
+    is_participant_staff,
     is_programme_staff,
 )
 
@@ -50,4 +54,19 @@ rules.add_perm(
 # After selection the secretariat turns an accepted application into a draft case, once.
 rules.add_perm(
     "programmes.make_case", (is_superuser | is_application_staff) & is_accepted_without_case
+)
+# Running an edition: its sessions (course days, network meetings, the conference) and
+# their topics per track are the secretariat's.
+rules.add_perm("programmes.manage_sessions", is_superuser | is_edition_staff)
+# An accepted municipality's people: its editors and administrative contact keep the list,
+# as does the secretariat; the secretariat registers everyone to their track's sessions.
+rules.add_perm(
+    "programmes.manage_participants",
+    is_superuser | is_application_staff | (is_applicant & is_application_accepted),
+)
+# A participant declines one session and names a substitute: the participant, their
+# municipality's editors and contact, the secretariat.
+rules.add_perm(
+    "programmes.decline_session",
+    is_superuser | is_participant_staff | is_participant_applicant | is_participant_self,
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, public, review, selection, setup
+from .views import applications, participants, public, review, selection, sessions, setup
 
 app_name = "programmes"
 E = "<slug:slug>/<int:year>/"
@@ -19,6 +19,16 @@ urlpatterns = [
         applications.application_withdraw,
         name="application_withdraw",
     ),
+    path(
+        "applications/<int:pk>/participants/",
+        participants.participants_edit,
+        name="participants",
+    ),
+    path(
+        "applications/<int:pk>/participants/<int:pid>/decline/",
+        participants.session_decline,
+        name="session_decline",
+    ),
     path("applications/<int:pk>/decide/", review.application_decide, name="decide"),
     path("applications/<int:pk>/review/", review.application_review, name="review_save"),
     path("applications/<int:pk>/case/", selection.application_case, name="make_case"),
@@ -29,6 +39,10 @@ urlpatterns = [
     path(E + "edit/", setup.edition_edit, name="edition_edit"),
     path(E + "copy/", setup.edition_copy, name="edition_copy"),
     path(E + "call/", setup.call_edit, name="call_edit"),
+    path(E + "register/", participants.edition_register, name="register"),
+    path(E + "sessions/new/", sessions.session_create, name="session_create"),
+    path(E + "sessions/<int:pk>/", sessions.session_edit, name="session_edit"),
+    path(E + "sessions/<int:pk>/remove/", sessions.session_remove, name="session_remove"),
     path(E + "apply/", applications.application_start, name="apply"),
     path(E + "applications/", review.review_list, name="review"),
     path(E + "applications.xlsx", review.review_export, name="export"),

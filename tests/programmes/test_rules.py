@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
 
-from samskab.programmes.models import Application
+from samskab.programmes.models import Application, Participant
 from tests.conftest import make_user_with_role
 
 from .conftest import CPH, complete_answers, make_call
@@ -69,7 +69,11 @@ def world(users, dk_network, member_org):
         answers=complete_answers(),
         status=Application.Status.SUBMITTED,
     )
+    participant = Participant.objects.create(
+        application=application, name="Peter Plain", email=users["user"].email
+    )
     return {
+        "participant": participant,
         "call": call,
         "edition": call.edition,
         "programme": call.edition.programme,
@@ -89,6 +93,7 @@ MATRIX = [
     ("programmes.add_programme", "network", dict.fromkeys(MOMENTS, STAFF)),
     ("programmes.review_call", "call", dict.fromkeys(MOMENTS, STAFF | Y("reviewer"))),
     ("programmes.change_edition", "edition", dict.fromkeys(MOMENTS, STAFF)),
+    ("programmes.manage_sessions", "edition", dict.fromkeys(MOMENTS, STAFF)),
     ("programmes.change_programme", "programme", dict.fromkeys(MOMENTS, STAFF)),
     # Another organisation's editor applies too: for their own organisation.
     (
@@ -114,6 +119,13 @@ MATRIX = [
         dict.fromkeys(MOMENTS, STAFF | Y("reviewer")),
     ),
     ("programmes.make_case", "application", dict.fromkeys(MOMENTS, Y())),  # not accepted
+    # The world's application is submitted: its people are the secretariat's only.
+    ("programmes.manage_participants", "application", dict.fromkeys(MOMENTS, STAFF)),
+    (
+        "programmes.decline_session",
+        "participant",
+        dict.fromkeys(MOMENTS, STAFF | APPLICANTS | Y("user")),
+    ),
     ("formbuilder.change_form", "form", dict.fromkeys(MOMENTS, STAFF)),
     ("formbuilder.view_form", "form", dict.fromkeys(MOMENTS, STAFF)),
 ]
@@ -143,3 +155,12 @@ def test_status_decides_what_applicants_and_staff_may(users, world, status):
         )
         assert staff.has_perm("programmes.make_case", application) is (status == "accepted")
         assert editor.has_perm("programmes.make_case", application) is False
+
+
+def test_the_municipality_keeps_its_people_once_accepted(users, world):
+    application = world["application"]
+    application.status = Application.Status.ACCEPTED
+    for role in ROLES:
+        assert users[role].has_perm("programmes.manage_participants", application) is (
+            role in STAFF | APPLICANTS
+        ), role

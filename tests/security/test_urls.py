@@ -76,9 +76,29 @@ PERSON_OF_ORG = kw(slug=lambda w: w.org_a.slug, pk=lambda w: w.person.pk)
 REGISTRATION = kw(pk=lambda w: w.event.pk, rid=lambda w: w.registration.pk)
 ARTICLE = kw(slug=lambda w: w.article.slug)
 NEWS_DRAFT = kw(slug=lambda w: w.news_draft.slug)
+PAGE = kw(slug=lambda w: w.page.slug)
+PAGE_DRAFT = kw(slug=lambda w: w.page_draft.slug)
 PROGRAMME = kw(slug=lambda w: w.call.edition.programme.slug)
 EDITION = kw(slug=lambda w: w.call.edition.programme.slug, year=lambda w: w.call.edition.year)
 APPLICATION = kw(pk=lambda w: w.application.pk)
+SESSION = kw(
+    slug=lambda w: w.call.edition.programme.slug,
+    year=lambda w: w.call.edition.year,
+    pk=lambda w: w.session.pk,
+)
+
+
+def session_form(w):
+    return {
+        "kind": "course_day",
+        "title": "2. kursusdag",
+        "starts_at": "2040-03-01T09:00",
+        "ends_at": "2040-03-01T15:00",
+        "format": "online",
+        f"track_{w.call.edition.tracks.get().pk}": "on",
+    }
+
+
 FORM = kw(pk=lambda w: w.call.form.pk)
 SECTION = kw(pk=lambda w: w.call.form.pk, section_id="s-kommune")
 QUESTION = kw(pk=lambda w: w.call.form.pk, section_id="s-kommune", question_id="kommune")
@@ -145,6 +165,10 @@ def call_form(w):
 
 def article_form(w):
     return {"title": "Ny artikel", "lead": "Manchet", "body": "## Tekst", "tags": "sund by"}
+
+
+def page_form(w):
+    return {"title_da": "Kontakt", "body_da": "Skriv til os", "published": "on"}
 
 
 def group_form(w):
@@ -371,6 +395,12 @@ TABLE = {
     "news:publish": R(NEWS_DRAFT, "405 405 405 405 405", "login 404 404 404 302+"),
     "news:unpublish": R(ARTICLE, "405 405 405 405 405", "login 404 404 404 302+"),
     "news:delete": R(NEWS_DRAFT, "login 404 404 404 200", "login 404 404 404 302+"),
+    # --- pages: the secretariat's; unpublished ones are 404 to everyone else ----------------
+    "pages:manage": R(NONE, "login 403 403 403 200"),
+    "pages:create": R(NONE, "login 403 403 403 200", "login 403 403 403 302+", data=page_form),
+    "pages:detail": R(PAGE, "200 200 200 200 200"),
+    "pages:edit": R(PAGE_DRAFT, "login 404 404 404 200", "login 404 404 404 302+", data=page_form),
+    "pages:delete": R(PAGE_DRAFT, "login 404 404 404 200", "login 404 404 404 302+"),
     # --- programmes: public pages; set-up and review by the secretariat; the first
     # organisation's application is its own and the secretariat's -------------------------
     "programmes:list": R(NONE, "200 200 200 200 200"),
@@ -398,9 +428,40 @@ TABLE = {
         EDITION,
         "login 403 403 403 200",
         "login 403 403 403 302+",
-        data=lambda w: {"year": str(w.call.edition.year), "focus": "Nyt fokus"},
+        data=lambda w: {
+            "year": str(w.call.edition.year),
+            "focus": "Nyt fokus",
+            "tracks": "Lederspor",
+        },
     ),
     "programmes:edition_copy": R(EDITION, "405 405 405 405 405", "login 403 403 403 302+"),
+    # The world's application is submitted, not accepted: its people list is the
+    # secretariat's; registering finds nobody accepted to register (no write).
+    "programmes:register": R(EDITION, "405 405 405 405 405", "login 403 403 403 302"),
+    "programmes:participants": R(
+        APPLICATION,
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {
+            "p-TOTAL_FORMS": "1",
+            "p-INITIAL_FORMS": "0",
+            "p-0-name": "Ny Deltager",
+            "p-0-email": "ny@example.org",
+        },
+    ),
+    "programmes:session_decline": R(
+        kw(pk=lambda w: w.application.pk, pid=lambda w: w.participant.pk),
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {"session": str(w.session.pk)},
+    ),
+    "programmes:session_create": R(
+        EDITION, "login 403 403 403 200", "login 403 403 403 302+", data=session_form
+    ),
+    "programmes:session_edit": R(
+        SESSION, "login 403 403 403 200", "login 403 403 403 302+", data=session_form
+    ),
+    "programmes:session_remove": R(SESSION, "login 403 403 403 200", "login 403 403 403 302+"),
     "programmes:call_edit": R(
         EDITION, "login 403 403 403 200", "login 403 403 403 302+", data=call_form
     ),
@@ -622,6 +683,7 @@ ADMIN_OBJECTS = {
     "events_registration": lambda w: w.registration.pk,
     "search_equivalent": lambda w: w.equivalent.pk,
     "decisions_consultation": lambda w: w.decision_voting.pk,
+    "news_page": lambda w: w.page.pk,
 }
 NO = "login login login 403 403"  # the admin of this model is for superusers only
 ADMIN_TABLE = {
@@ -736,6 +798,13 @@ ADMIN_TABLE = {
         "add": NO,
         "history": "login login login home 200",
         "change": ("login login login home 200", "login login login home 302+"),
+        "delete": ("login login login home 200", "login login login home 302+", "yes"),
+    },
+    "news_page": {
+        "changelist": "login login login 200 200",
+        "add": "login login login 200 200",
+        "history": "login login login home 200",
+        "change": ("login login login home 200", "login login login home 200"),
         "delete": ("login login login home 200", "login login login home 302+", "yes"),
     },
     # Read-only: consultations are written on the site; only superusers delete.

@@ -188,6 +188,20 @@ def build_world() -> World:
         language="da",
         data={"title": "Kladde", "lead": "Hemmelig", "theme_groups": [group]},
     )
+    # Pages: a published one in the menu and an unpublished one.
+    o["page"] = news_services.page_create(
+        actor=users["staff"],
+        network=dk,
+        data={
+            "title_da": "Om netværket",
+            "body_da": "Tekst",
+            "published": True,
+            "menu_position": 1,
+        },
+    )
+    o["page_draft"] = news_services.page_create(
+        actor=users["staff"], network=dk, data={"title_da": "Medlemskab", "body_da": "Kladde"}
+    )
 
     # Decisions: a draft with a proposal, one in its voting phase, one with published results.
     o["decision_draft"] = ConsultationFactory(network=dk)
@@ -252,6 +266,32 @@ def build_world() -> World:
     )
     attachment.file.save("kort.pdf", ContentFile(PDF), save=True)
     o["application_file"] = attachment
+
+    # A session of the edition (an event for invited people) in its one track.
+    from samskab.programmes import services as programme_services
+
+    starts = timezone.now() + datetime.timedelta(days=60)
+    o["session"] = programme_services.session_create(
+        actor=users["staff"],
+        edition=call.edition,
+        data={
+            "kind": "course_day",
+            "title": "1. kursusdag",
+            "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=6),
+            "format": "online",
+        },
+        topics={call.edition.tracks.get().pk: {"da": "Frivillige"}},
+    )
+    # One of the first organisation's people, in that track (its own log-in is the author's).
+    from samskab.programmes.models import Participant
+
+    o["participant"] = Participant.objects.create(
+        application=o["application"],
+        track=call.edition.tracks.get(),
+        name="Deltager Dorte",
+        email="deltager@example.org",
+    )
 
     # Rows the admin's pages can point at.
     o["auth_group"] = Group.objects.create(name="Redaktion")

@@ -4,9 +4,11 @@ queries, and the one visibility rule applied to them (``Case.objects.readable_in
 import re
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
+from samskab.core.counters import CacheCounter
 from samskab.networks.models import Network, Organisation
 from samskab.networks.predicates import editable_organisation_ids
 
@@ -42,6 +44,17 @@ def submit_problems(case: Case, *, topics=None) -> dict:
     if not topic_count:
         problems["topics"] = str(_("Choose at least one topic."))
     return problems
+
+
+# Readings not yet written to Case.view_count (READ_COUNTS_IN_CACHE; services write them).
+case_reads = CacheCounter("case-reads")
+
+
+def case_read_count(*, case) -> int:
+    """Times the case was read: the database's count and what the cache holds."""
+    if settings.READ_COUNTS_IN_CACHE:
+        return case.view_count + case_reads.pending(case.pk)
+    return case.view_count
 
 
 def case_for_page(*, network, user, slug: str):

@@ -1,5 +1,6 @@
 """Creating, editing and moderating cases (the workflow draft -> submitted -> published)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -15,7 +16,7 @@ from samskab.networks.models import Organisation, unique_slug
 
 from ..exchange import Lookup, case_to_dict, parse_case
 from ..models import Case, CaseLink, CaseQuality, CaseRevision, Notification
-from ..selectors import submit_problems
+from ..selectors import case_reads, submit_problems
 from .social import followers_notify
 
 SIMPLE_FIELDS = (
@@ -305,6 +306,29 @@ def case_delete(*, actor, case: Case) -> None:
 
 
 def case_record_view(*, case: Case) -> None:
-    """Count a reading. One UPDATE, no read-modify-write race."""
-    Case.objects.filter(pk=case.pk).update(view_count=F("view_count") + 1)
-    case.view_count += 1
+    """Count a reading: in the shared cache with ``READ_COUNTS_IN_CACHE`` (written by
+    ``case_reads_flush``), otherwise one UPDATE (no read-modify-write race)."""
+    if settings.READ_COUNTS_IN_CACHE:
+        case_reads.add(case.pk)
+    else:
+        Case.objects.filter(pk=case.pk).update(view_count=F("view_count") + 1)
+        case.view_count += 1
+
+
+def case_record_view_by_id(*, case_id: int) -> None:
+    """Count a reading of a page served from the page cache (only with the counter in
+    the cache: the database is not touched)."""
+    case_reads.add(case_id)
+
+
+def case_reads_flush() -> int:
+    """Write the readings counted in the cache to the cases, one UPDATE per case; returns
+    how many readings were written. Readings counted while it runs are kept for the next
+    flush (``core.counters``). Saves no signal, so cached pages stay valid."""
+
+    def write(amounts: dict) -> None:
+        with transaction.atomic():
+            for case_id, amount in sorted(amounts.items()):
+                Case.objects.filter(pk=case_id).update(view_count=F("view_count") + amount)
+
+    return case_reads.drain(write)

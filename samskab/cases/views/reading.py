@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -46,16 +47,27 @@ def case_list(request, network):
     return render(request, "cases/list.html", context)
 
 
+def _counts_in_cache() -> bool:
+    return settings.READ_COUNTS_IN_CACHE
+
+
+def _count_cached_reading(case_id) -> None:
+    services.case_record_view_by_id(case_id=case_id)
+
+
 @require_GET
+@public_page(when=_counts_in_cache, on_hit=_count_cached_reading)
 @guard("cases.view_case", get=page_case, hidden=True)
 def case_detail(request, case):
-    # Not behind the page cache: every reading is counted.
+    # Every reading is counted: with the counter in the cache (READ_COUNTS_IN_CACHE) the
+    # page cache serves anonymous readers and counts each page it serves.
     user = request.user
     if case.is_published:
         services.case_record_view(case=case)
     quality = {q.criterion: q for q in case.quality.all()}
     context = {
         "case": case,
+        "read_count": selectors.case_read_count(case=case),
         "sections": [
             (Case._meta.get_field(name).verbose_name, getattr(case, name))
             for name in Case.TEXT_SECTIONS
@@ -77,7 +89,10 @@ def case_detail(request, case):
         "can_comment": user.has_perm("cases.comment_case", case),
         "staff_network_ids": staff_network_ids(user),
     }
-    return render(request, "cases/detail.html", context)
+    response = render(request, "cases/detail.html", context)
+    if case.is_published:
+        response.page_cache_meta = case.pk
+    return response
 
 
 @require_GET

@@ -224,3 +224,133 @@ REVIEW_COMMENTS = [
     "God ledelsesopbakning; partnerskaberne kan beskrives mere konkret.",
     "Målet er bredt formuleret, men lokalområdet er godt beskrevet.",
 ]
+
+
+# The 2014 edition's sessions and their topics per track (seed 001's table: the leader
+# track meets on days 1 and 4, the employee track on six days, one of them the network
+# meeting with the champions; the closing conference in December, seed 000).
+# (title, kind, date, venue, {track: (da, nb, en)})
+LEADERS, EMPLOYEES = "Lederspor", "Medarbejderspor"
+SESSIONS_2014 = [
+    (
+        "1. kursusdag",
+        "course_day",
+        (2014, 3, 11),
+        "Sund By Netværkets sekretariat, København",
+        {
+            EMPLOYEES: (
+                "Hvordan samarbejder man med frivillige? New Public Governance",
+                "Hvordan samarbeider man med frivillige? New Public Governance",
+                "How do we work with volunteers? New Public Governance",
+            ),
+            LEADERS: (
+                "Ledelse af velfærd og medarbejdere der arbejder med borgere",
+                "Ledelse av velferd og medarbeidere som arbeider med innbyggere",
+                "Leading welfare and staff who work with citizens",
+            ),
+        },
+    ),
+    (
+        "2. kursusdag",
+        "course_day",
+        (2014, 4, 8),
+        "Sund By Netværkets sekretariat, København",
+        {
+            EMPLOYEES: (
+                "Indføring i metoden fra England og planlægning af kommunens egen proces med "
+                "implementering af Netværk for Fællesskabsagenter",
+                "Innføring i metoden fra England og planlegging av kommunens egen prosess med "
+                "å innføre Netværk for Fællesskabsagenter",
+                "An introduction to the English method and planning the municipality's own "
+                "process of putting Netværk for Fællesskabsagenter into practice",
+            ),
+        },
+    ),
+    (
+        "3. kursusdag",
+        "course_day",
+        (2014, 4, 9),
+        "Sund By Netværkets sekretariat, København",
+        {
+            EMPLOYEES: (
+                "Indføring i metoden fra England og planlægning af kommunens egen proces med "
+                "implementering af Netværk for Fællesskabsagenter",
+                "Innføring i metoden fra England og planlegging av kommunens egen prosess med "
+                "å innføre Netværk for Fællesskabsagenter",
+                "An introduction to the English method and planning the municipality's own "
+                "process of putting Netværk for Fællesskabsagenter into practice",
+            ),
+        },
+    ),
+    (
+        "4. kursusdag",
+        "course_day",
+        (2014, 6, 3),
+        "Odense Rådhus",
+        {
+            EMPLOYEES: (
+                "Projekternes fremdrift. Udfordringer og muligheder i samarbejdet med "
+                "fællesskabsagenter",
+                "Prosjektenes framdrift. Utfordringer og muligheter i samarbeidet med "
+                "fellesskapsagenter",
+                "How the projects are going. Challenges and opportunities in working with "
+                "community champions",
+            ),
+            LEADERS: (
+                "Kompetence og lederudfordring i samarbejdet med fællesskabsagenter",
+                "Kompetanse og lederutfordringer i samarbeidet med fellesskapsagenter",
+                "Skills and the leadership challenge of working with community champions",
+            ),
+        },
+    ),
+    (
+        "Netværksmøde",
+        "network_meeting",
+        (2014, 9, 16),
+        "Aarhus Rådhus",
+        {
+            EMPLOYEES: (
+                "Fælles møde for fællesskabsagenter og medarbejdere. Fælles kompetenceudvikling",
+                "Felles møte for fellesskapsagenter og medarbeidere. Felles kompetanseutvikling",
+                "A joint meeting for community champions and staff. Learning together",
+            ),
+        },
+    ),
+    (
+        "2. netværksmøde",
+        "network_meeting",
+        (2014, 11, 4),
+        "Sund By Netværkets sekretariat, København",
+        {
+            EMPLOYEES: (
+                "Netværksmøde for kommunens medarbejdere. Vidensdeling og evaluering",
+                "Nettverksmøte for kommunens medarbeidere. Kunnskapsdeling og evaluering",
+                "A network meeting for the municipalities' staff. Sharing knowledge and evaluation",
+            ),
+        },
+    ),
+    (
+        "Afsluttende konference",
+        "conference",
+        (2014, 12, 9),
+        "Mogens Dahl Koncertsal",
+        {
+            EMPLOYEES: (
+                "Afsluttende konference med præsentation af indsatsen og vidensdeling med "
+                "resten af Sund By Netværket",
+                "Avsluttende konferanse med presentasjon av innsatsen og kunnskapsdeling med "
+                "resten av Sund By Netværket",
+                "Closing conference: presenting the work and sharing knowledge with the rest "
+                "of the Healthy Cities Network",
+            ),
+            LEADERS: (
+                "Afsluttende konference med præsentation af indsatsen og vidensdeling med "
+                "resten af Sund By Netværket",
+                "Avsluttende konferanse med presentasjon av innsatsen og kunnskapsdeling med "
+                "resten av Sund By Netværket",
+                "Closing conference: presenting the work and sharing knowledge with the rest "
+                "of the Healthy Cities Network",
+            ),
+        },
+    ),
+]

@@ -8,7 +8,13 @@ from .applications import (
 )
 from .cases import application_to_case
 from .decisions import decision_set
+from .participants import (
+    edition_register,
+    participants_set,
+    session_decline,
+)
 from .reviews import criteria_set, review_save
+from .sessions import session_create, session_remove, session_update
 from .setup import call_save, edition_copy, edition_save, programme_save
 
 __all__ = [
@@ -20,8 +26,14 @@ __all__ = [
     "call_save",
     "criteria_set",
     "review_save",
+    "session_create",
+    "session_remove",
+    "session_update",
     "decision_set",
     "edition_copy",
+    "edition_register",
+    "participants_set",
+    "session_decline",
     "edition_save",
     "programme_save",
 ]

@@ -68,9 +68,22 @@ def programme_save(*, actor, network, data: dict, programme: Programme | None = 
     return programme
 
 
-def _tracks(edition: Edition, names: list[str]) -> None:
+def _tracks(edition: Edition, names: list[str], confirm_remove: bool = False) -> None:
     names = [single_line(n) for n in names if single_line(n)]
     existing = list(edition.tracks.all())
+    removed = existing[len(names) :]
+    if removed and not confirm_remove:
+        planned = [t.name for t in removed if t.session_tracks.exists()]
+        if planned:
+            raise ValidationError(
+                {
+                    "tracks": _(
+                        "%(tracks)s has sessions and topics, which are removed with it. "
+                        "Tick “Remove tracks with their topics” to go ahead."
+                    )
+                    % {"tracks": ", ".join(planned)}
+                }
+            )
     for position, name in enumerate(names):
         if position < len(existing):
             track = existing[position]
@@ -90,7 +103,10 @@ def edition_save(
     data: dict,
     tracks: list[str] | None = None,
     edition: Edition | None = None,
+    confirm_remove: bool = False,
 ) -> Edition:
+    """Create or change an edition and its tracks (by position: the first line renames the
+    first track). Removing a track that has sessions and topics needs ``confirm_remove``."""
     if edition is None:
         require(
             actor, "programmes.change_programme", programme, _("Only the secretariat does this.")
@@ -110,7 +126,7 @@ def edition_save(
     edition.full_clean()
     edition.save()
     if tracks is not None:
-        _tracks(edition, tracks)
+        _tracks(edition, tracks, confirm_remove=confirm_remove)
     return edition
 
 

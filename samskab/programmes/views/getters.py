@@ -19,3 +19,13 @@ def call_of_network(request, slug, year):
 
 def application_of_network(request, pk):
     return selectors.application_for_page(network=current_network(request), pk=pk)
+
+
+def session_of_edition(request, slug, year, pk):
+    edition = edition_of_network(request, slug, year)
+    return selectors.session_for_page(edition=edition, pk=pk)
+
+
+def participant_of_network(request, pk, pid):
+    application = application_of_network(request, pk)
+    return selectors.participant_for_page(application=application, pk=pid)

@@ -31,7 +31,12 @@ def programme_detail(request, programme):
 @guard(None, get=edition_of_network)
 def edition_detail(request, edition):
     call = selectors.call_of(edition)
+    tracks = list(edition.tracks.all())
+    sessions = selectors.sessions_of(edition)
     context = {
+        "tracks": tracks,
+        "sessions": sessions,
+        "session_rows": selectors.session_table(edition, tracks, sessions),
         "edition": edition,
         "programme": edition.programme,
         "call": call,

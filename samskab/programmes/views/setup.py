@@ -64,9 +64,15 @@ def _edition_page(request, programme, edition):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         tracks = data.pop("tracks")
+        confirm_remove = data.pop("confirm_remove", False)
         try:
             edition = services.edition_save(
-                actor=request.user, programme=programme, data=data, tracks=tracks, edition=edition
+                actor=request.user,
+                programme=programme,
+                data=data,
+                tracks=tracks,
+                edition=edition,
+                confirm_remove=confirm_remove,
             )
         except ValidationError as exc:
             add_errors(form, exc)

@@ -13,9 +13,9 @@ from samskab.core.guards import require
 from samskab.core.text import single_line, slugify
 from samskab.networks.predicates import staff_network_ids
 
-from .models import LANGUAGES, Article, ArticleRevision, Tag
-from .predicates import coordinated_group_ids
-from .search import index_at_publication
+from ..models import LANGUAGES, Article, ArticleRevision, Tag
+from ..predicates import coordinated_group_ids
+from ..search import index_at_publication
 
 LANGUAGE_CODES = {code for code, _name in LANGUAGES}
 # Paths under /news/ that are pages of their own, not articles.
