@@ -46,7 +46,7 @@ def run(target, errors: list, timings: dict, name: str, start: threading.Barrier
 
 
 def test_rebuild_while_editors_save_cases_leaves_every_published_case_indexed(
-    dk_network, member_org
+    dk_network, member_org, monkeypatch
 ):
     cases = [
         CaseFactory(network=dk_network, organisation=member_org, title=f"Sund skole {i}")
@@ -57,9 +57,27 @@ def test_rebuild_while_editors_save_cases_leaves_every_published_case_indexed(
     assert SearchDocument.objects.count() == 0
 
     writes: list[float] = []
+    # Make sure the two overlap whatever the machine's load: the rebuild pauses after its
+    # first batch until the editors have saved a few cases, then both go on at once.
+    rebuilding, saved_some = threading.Event(), threading.Event()
+    batches = []
+    real_batch = indexer._refresh_batch
+
+    def batch(adapter, pks):
+        count = real_batch(adapter, pks)
+        batches.append(len(pks))
+        if len(batches) == 1:
+            rebuilding.set()
+            saved_some.wait(timeout=60)
+        return count
+
+    monkeypatch.setattr(indexer, "_refresh_batch", batch)
 
     def editors():
+        rebuilding.wait(timeout=60)
         for i in range(15):
+            if i == 5:
+                saved_some.set()
             CaseFactory(network=dk_network, organisation=member_org, title=f"Ny praksis {i}")
             writes.append(time.perf_counter())
             edited = Case.objects.get(pk=cases[i].pk)
@@ -86,6 +104,7 @@ def test_rebuild_while_editors_save_cases_leaves_every_published_case_indexed(
     assert not any(thread.is_alive() for thread in threads)
     assert errors == []
     # The two really ran at the same time: editors saved while the rebuild was running.
+    assert rebuilding.is_set() and saved_some.is_set() and len(batches) > 10
     assert any(timings["rebuild_start"] < t < timings["rebuild_end"] for t in writes)
 
     published = dict(Case.objects.published().values_list("pk", "title"))
