@@ -371,6 +371,9 @@ TABLE = {
     "news:publish": R(NEWS_DRAFT, "405 405 405 405 405", "login 404 404 404 302+"),
     "news:unpublish": R(ARTICLE, "405 405 405 405 405", "login 404 404 404 302+"),
     "news:delete": R(NEWS_DRAFT, "login 404 404 404 200", "login 404 404 404 302+"),
+    "news:image": R(kw(slug=lambda w: w.article.slug, width=480), "404 404 404 404 404"),
+    "news:image_upload": R(NEWS_DRAFT, "405 405 405 405 405", "login 404 404 404 200"),
+    "news:image_remove": R(NEWS_DRAFT, "405 405 405 405 405", "login 404 404 404 302"),
     # --- pages: the secretariat's; unpublished ones are 404 to everyone else ----------------
     "pages:manage": R(NONE, "login 403 403 403 200"),
     "pages:create": R(NONE, "login 403 403 403 200", "login 403 403 403 302+", data=page_form),
