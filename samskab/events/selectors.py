@@ -19,6 +19,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from samskab.accounts.models import Person
 from samskab.groups.models import GroupMembership
 from samskab.networks.models import Role
 from samskab.networks.predicates import staff_network_ids
@@ -204,14 +205,27 @@ STATUS_ORDER = Case(
 
 def participant_list(event: Event) -> list[Registration]:
     """Every registration of the event, confirmed first, each in sign-up order, with who
-    signed them up and their answers (``registration.answer_map``: question id -> value)."""
+    signed them up, their answers (``registration.answer_map``: question id -> value) and
+    their organisation (``registration.organisation_name``: the one typed at sign-up, else
+    the organisation of the account holder's person)."""
     registrations = list(
         event.registrations.select_related("registered_by")
         .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("question")))
         .order_by(STATUS_ORDER, "created_at", "id")
     )
+    holders = {r.user_id for r in registrations if r.user_id and not r.organisation}
+    organisations = dict(
+        Person.objects.filter(user_id__in=holders, organisation__isnull=False).values_list(
+            "user_id", "organisation__name"
+        )
+        if holders
+        else ()
+    )
     for registration in registrations:
         registration.answer_map = {a.question_id: a.value for a in registration.answers.all()}
+        registration.organisation_name = registration.organisation or organisations.get(
+            registration.user_id, ""
+        )
     return registrations
 
 

@@ -55,6 +55,17 @@ class NewsFeed(Feed):
     def item_author_name(self, item):
         return item.author.get_full_name() if item.author else None
 
+    def item_enclosure_url(self, item):
+        image = item.image_main
+        return self.request.build_absolute_uri(image["url"]) if image else None
+
+    def item_enclosure_length(self, item):
+        image = item.image_main
+        return image.get("bytes", 0) if image else None
+
+    def item_enclosure_mime_type(self, item):
+        return "image/webp" if item.image_sizes else None
+
     def item_categories(self, item):
         return [t.name for t in item.tags.all()]
 

@@ -118,3 +118,34 @@ class PageForm(forms.Form):
 
     def settings_fields(self):
         return [self["slug"], self["published"], self["menu_position"]]
+
+
+class ArticleImageForm(forms.Form):
+    """The article's main image, on its edit page (its own ids: image_...)."""
+
+    image = forms.FileField(
+        label=_("Image"),
+        required=False,
+        help_text=_("PNG, JPEG, GIF or WebP; at most 10 MB. Leave empty to keep the image."),
+    )
+    image_alt = forms.CharField(
+        label=_("Alternative text"),
+        max_length=300,
+        help_text=_("What the image shows, for those who cannot see it."),
+    )
+    image_caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
+    image_credit = forms.CharField(label=_("Credit"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_%s")
+        super().__init__(*args, **kwargs)
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if upload is None:
+            self.content = None
+            return None
+        if upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("The image is too large; the limit is 10 MB."))
+        self.content = upload.read()
+        return upload

@@ -81,6 +81,12 @@ class Article(models.Model):
     cases = models.ManyToManyField(
         "cases.Case", blank=True, related_name="articles", verbose_name=_("cases")
     )
+    # The main image: made once at upload into a few widths (WebP, EXIF dropped), each
+    # ``{"width", "height", "name"}`` (the storage name), narrowest first; served by a view.
+    image_sizes = models.JSONField(_("image sizes"), default=list, blank=True)
+    image_alt = models.CharField(_("alternative text"), max_length=300, blank=True)
+    image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("credit"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -107,6 +113,28 @@ class Article(models.Model):
     def get_absolute_url(self):
         with translation.override(self.language):
             return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def image_url(self, width: int) -> str:
+        with translation.override(self.language):
+            return reverse("news:image", kwargs={"slug": self.slug, "width": width})
+
+    def image_srcset(self) -> str:
+        return ", ".join(f"{self.image_url(s['width'])} {s['width']}w" for s in self.image_sizes)
+
+    @property
+    def image_main(self) -> dict | None:
+        """The widest size, with its address (for the ``src``, ``og:image`` and the feeds)."""
+        if not self.image_sizes:
+            return None
+        size = self.image_sizes[-1]
+        return {**size, "url": self.image_url(size["width"])}
+
+    @property
+    def image_small(self) -> dict | None:
+        if not self.image_sizes:
+            return None
+        size = self.image_sizes[0]
+        return {**size, "url": self.image_url(size["width"])}
 
     @property
     def is_visible(self) -> bool:

@@ -70,6 +70,14 @@ def article_for_page(*, network, slug: str, language: str) -> Article | None:
     )
 
 
+def article_for_image(*, network, slug: str, language: str) -> Article | None:
+    return (
+        Article.objects.filter(network=network, slug=slug, language=language)
+        .only("id", "network_id", "slug", "language", "status", "published_at", "image_sizes")
+        .first()
+    )
+
+
 def article_versions(article: Article, *, include_hidden: bool = False) -> list[Article]:
     """The article's versions in the other languages (one query)."""
     qs = Article.objects.filter(translation_key=article.translation_key).exclude(pk=article.pk)

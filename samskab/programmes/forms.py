@@ -47,6 +47,20 @@ class EditionForm(forms.Form):
         _("Timeline"), 6, _("Course days, network meetings and the closing conference. Markdown.")
     )
     tracks = _text(_("Tracks, one per line"), 3, _("For example: Leader track"))
+    champion_target = IntegerField(
+        label=_("Champions per municipality: target"),
+        min_value=0,
+        max_value=100,
+        initial=5,
+        required=False,
+    )
+    champion_max = IntegerField(
+        label=_("Champions per municipality: most"),
+        min_value=1,
+        max_value=100,
+        initial=8,
+        required=False,
+    )
     confirm_remove = forms.BooleanField(
         label=_("Remove tracks with their topics"),
         required=False,
@@ -395,3 +409,13 @@ class DeclineForm(forms.Form):
                 "substitute_email", _("Give both the substitute's name and e-mail address.")
             )
         return data
+
+
+class ChampionForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    area = forms.CharField(label=_("Area"), max_length=200, required=False)
+    consent = forms.BooleanField(
+        label=_("The champion has given the consent below"), required=False
+    )

@@ -72,6 +72,12 @@ class Edition(models.Model):
         blank=True,
         help_text=_("Course days, network meetings and the closing conference. Markdown."),
     )
+    champion_target = models.PositiveSmallIntegerField(
+        _("champions per municipality (target)"), default=5
+    )
+    champion_max = models.PositiveSmallIntegerField(
+        _("champions per municipality (most)"), default=8
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -499,3 +505,37 @@ class Substitution(models.Model):
 
     def __str__(self):
         return f"{self.participant} ({self.session})"
+
+
+class Champion(models.Model):
+    """A volunteer citizen (fællesskabsagent) a municipality recruits. No account needed;
+    minimal data; the consent they gave is kept as given (when, and the text)."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="champions",
+        verbose_name=_("municipality's application"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    area = models.CharField(_("area"), max_length=200, blank=True)
+    consent_text = models.TextField(_("consent given to"))
+    consented_at = models.DateTimeField(_("consent given"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("community champion")
+        verbose_name_plural = _("community champions")
+        ordering = ["application", "created_at", "id"]
+
+    def __str__(self):
+        return self.name

@@ -10,6 +10,7 @@ from .models import (
     ApplicationFile,
     ApplicationLogEntry,
     Call,
+    Champion,
     Participant,
     Review,
     Substitution,
@@ -105,7 +106,23 @@ def _export(user, person):
         {"session": str(s.session), "name": s.name, "email": s.email}
         for s in Substitution.objects.filter(email__in=emails).select_related("session__event")
     ]
+    champion_of = [
+        {
+            "edition": str(c.application.call.edition),
+            "municipality": c.application.organisation.name,
+            "name": c.name,
+            "email": c.email,
+            "phone": c.phone,
+            "area": c.area,
+            "consent": c.consent_text,
+            "consented_at": c.consented_at.isoformat(),
+        }
+        for c in Champion.objects.filter(email__in=emails).select_related(
+            "application__organisation", "application__call__edition__programme"
+        )
+    ]
     return {
+        "champion": champion_of,
         "participant_in_editions": participant_in,
         "substitute_for_sessions": substitute_for,
         "files_uploaded": uploaded,
@@ -129,6 +146,10 @@ def _erase(user, person):
         # A participant's place stays in the municipality's numbers; who it was goes.
         Participant.objects.filter(email__in=emails).update(name=ERASED, title="", email="")
         Substitution.objects.filter(email__in=emails).update(name=ERASED, email="")
+        # A champion is a private citizen: nothing of them is kept.
+        Champion.objects.filter(email__in=emails).delete()
+    if user is not None:
+        Champion.objects.filter(created_by=user).update(created_by=None)
     if user is not None:
         Application.objects.filter(created_by=user).update(created_by=None)
         ApplicationLogEntry.objects.filter(actor=user).update(actor=None)
@@ -153,5 +174,6 @@ personal_data.register(
         "programmes.Review",
         "programmes.Participant",
         "programmes.Substitution",
+        "programmes.Champion",
     ),
 )

@@ -70,3 +70,9 @@ rules.add_perm(
     "programmes.decline_session",
     is_superuser | is_participant_staff | is_participant_applicant | is_participant_self,
 )
+# Champions (volunteer citizens): the list is private to their municipality (its editors
+# and administrative contact, once accepted) and the secretariat.
+rules.add_perm(
+    "programmes.manage_champions",
+    is_superuser | is_application_staff | (is_applicant & is_application_accepted),
+)

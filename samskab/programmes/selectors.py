@@ -384,3 +384,28 @@ def sessions_of_participant(participant) -> list:
     for session in sessions:
         session.declined = session.pk in declined
     return sessions
+
+
+# --- champions ------------------------------------------------------------------------------
+
+
+def champions_of(application: Application) -> dict:
+    """The municipality's champions and its progress against the edition's target
+    ("3 of 5")."""
+    from .models import Champion
+
+    champions = list(Champion.objects.filter(application=application))
+    edition = application.call.edition
+    return {
+        "champions": champions,
+        "count": len(champions),
+        "target": edition.champion_target,
+        "max": edition.champion_max,
+    }
+
+
+def champion_for_page(*, application: Application, pk: int):
+    champion = application.champions.filter(pk=pk).first()
+    if champion is None:
+        raise Http404
+    return champion

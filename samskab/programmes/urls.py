@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import applications, participants, public, review, selection, sessions, setup
+from .views import (
+    applications,
+    champions,
+    participants,
+    public,
+    review,
+    selection,
+    sessions,
+    setup,
+)
 
 app_name = "programmes"
 E = "<slug:slug>/<int:year>/"
@@ -29,6 +38,12 @@ urlpatterns = [
         participants.session_decline,
         name="session_decline",
     ),
+    path("applications/<int:pk>/champions/", champions.champion_list, name="champions"),
+    path(
+        "applications/<int:pk>/champions/<int:cid>/remove/",
+        champions.champion_remove,
+        name="champion_remove",
+    ),
     path("applications/<int:pk>/decide/", review.application_decide, name="decide"),
     path("applications/<int:pk>/review/", review.application_review, name="review_save"),
     path("applications/<int:pk>/case/", selection.application_case, name="make_case"),
@@ -39,6 +54,7 @@ urlpatterns = [
     path(E + "edit/", setup.edition_edit, name="edition_edit"),
     path(E + "copy/", setup.edition_copy, name="edition_copy"),
     path(E + "call/", setup.call_edit, name="call_edit"),
+    path(E + "invite-champions/", champions.edition_invite_champions, name="invite_champions"),
     path(E + "register/", participants.edition_register, name="register"),
     path(E + "sessions/new/", sessions.session_create, name="session_create"),
     path(E + "sessions/<int:pk>/", sessions.session_edit, name="session_edit"),

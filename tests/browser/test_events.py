@@ -127,3 +127,47 @@ def test_filters_work_with_and_without_javascript(page, event, browser, live_ser
     plain.get_by_role("button", name="Filtrer").click()
     expect(plain.get_by_text("Konference på stedet")).to_be_visible()
     context.close()
+
+
+def test_participants_table_fits_and_names_the_account_holders_organisation(page, event):
+    width = 1280
+    """Issue 20, defect 10: at 1280 px the change column was off-screen, and an account
+    holder's row showed no organisation."""
+    from tests.factories import OrganisationFactory
+
+    staff = make_user_with_role(event.network, Role.Kind.SECRETARIAT, mfa=True)
+    QuestionFactory(event=event, label="Ønsker til workshoppen")
+    holder = make_user_with_role(
+        event.network,
+        Role.Kind.ADMIN_CONTACT,
+        organisation=OrganisationFactory(name="Ringkøbing-Skjern Kommune"),
+    )
+    RegistrationFactory(
+        event=event,
+        user=holder,
+        name="Anne-Mette Christiansen-Bækgaard",
+        email="anne-mette.christiansen-baekgaard@ringkoebing-skjern.example",
+        organisation="",
+    )
+    RegistrationFactory(
+        event=event,
+        name="Vera Venter",
+        email="vera.venter.med.en.lang.adresse@kommune.example",
+        status=Registration.Status.AWAITING_APPROVAL,
+        registered_by=staff,
+    )
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, staff.email, PASSWORD, totp_secret=TOTP_SECRET)
+    page.goto(f"/da/events/{event.pk}/participants/")
+    holder_row = page.get_by_role("row", name=re.compile("Anne-Mette"))
+    expect(holder_row).to_contain_text("Ringkøbing-Skjern Kommune")
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= width, f"the page scrolls sideways ({page_width}px at {width}px)"
+    if width >= 1280:
+        box = page.locator(".table-scroll").first
+        overflow = box.evaluate("el => el.scrollWidth - el.clientWidth")
+        assert overflow <= 0, f"the table is {overflow}px wider than the page at {width}px"
+        move = page.get_by_role("button", name="Flyt").last
+        right = move.evaluate("el => el.getBoundingClientRect().right")
+        assert right <= width
+    assert_no_axe_violations(page, f"participants at {width}px")

@@ -126,6 +126,7 @@ MATRIX = [
         "participant",
         dict.fromkeys(MOMENTS, STAFF | APPLICANTS | Y("user")),
     ),
+    ("programmes.manage_champions", "application", dict.fromkeys(MOMENTS, STAFF)),
     ("formbuilder.change_form", "form", dict.fromkeys(MOMENTS, STAFF)),
     ("formbuilder.view_form", "form", dict.fromkeys(MOMENTS, STAFF)),
 ]
@@ -162,5 +163,8 @@ def test_the_municipality_keeps_its_people_once_accepted(users, world):
     application.status = Application.Status.ACCEPTED
     for role in ROLES:
         assert users[role].has_perm("programmes.manage_participants", application) is (
+            role in STAFF | APPLICANTS
+        ), role
+        assert users[role].has_perm("programmes.manage_champions", application) is (
             role in STAFF | APPLICANTS
         ), role

@@ -395,6 +395,9 @@ TABLE = {
     "news:publish": R(NEWS_DRAFT, "405 405 405 405 405", "login 404 404 404 302+"),
     "news:unpublish": R(ARTICLE, "405 405 405 405 405", "login 404 404 404 302+"),
     "news:delete": R(NEWS_DRAFT, "login 404 404 404 200", "login 404 404 404 302+"),
+    "news:image": R(kw(slug=lambda w: w.article.slug, width=480), "404 404 404 404 404"),
+    "news:image_upload": R(NEWS_DRAFT, "405 405 405 405 405", "login 404 404 404 200"),
+    "news:image_remove": R(NEWS_DRAFT, "405 405 405 405 405", "login 404 404 404 302"),
     # --- pages: the secretariat's; unpublished ones are 404 to everyone else ----------------
     "pages:manage": R(NONE, "login 403 403 403 200"),
     "pages:create": R(NONE, "login 403 403 403 200", "login 403 403 403 302+", data=page_form),
@@ -455,6 +458,19 @@ TABLE = {
         "login 403 403 403 302+",
         data=lambda w: {"session": str(w.session.pk)},
     ),
+    # Champions are private: hidden (404) from everyone but the secretariat here.
+    "programmes:champions": R(
+        APPLICATION,
+        "login 404 404 404 200",
+        "login 404 404 404 302+",
+        data=lambda w: {"name": "Frida Frivillig", "consent": "on"},
+    ),
+    "programmes:champion_remove": R(
+        kw(pk=lambda w: w.application.pk, cid=lambda w: w.champion.pk),
+        "405 405 405 405 405",
+        "login 404 404 404 302+",
+    ),
+    "programmes:invite_champions": R(EDITION, "405 405 405 405 405", "login 403 403 403 302"),
     "programmes:session_create": R(
         EDITION, "login 403 403 403 200", "login 403 403 403 302+", data=session_form
     ),

@@ -292,6 +292,14 @@ def build_world() -> World:
         name="Deltager Dorte",
         email="deltager@example.org",
     )
+    from samskab.programmes.models import Champion
+
+    o["champion"] = Champion.objects.create(
+        application=o["application"],
+        name="Frede Frivillig",
+        consent_text="Samtykke",
+        consented_at=timezone.now(),
+    )
 
     # Rows the admin's pages can point at.
     o["auth_group"] = Group.objects.create(name="Redaktion")

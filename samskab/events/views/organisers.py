@@ -140,7 +140,7 @@ def _export_rows(event):
             [
                 r.name,
                 r.email,
-                r.organisation,
+                r.organisation_name,
                 r.get_status_display(),
                 r.code,
                 _local(r.created_at),

@@ -13,6 +13,7 @@ from .articles import (
     article_unpublish,
     article_update,
 )
+from .images import article_remove_image, article_set_image
 from .pages import MENU_VERSION_KEY, page_create, page_delete, page_update
 
 __all__ = [
@@ -23,6 +24,8 @@ __all__ = [
     "article_create",
     "article_delete",
     "article_publish",
+    "article_remove_image",
+    "article_set_image",
     "article_unpublish",
     "article_update",
     "page_create",

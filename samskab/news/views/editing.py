@@ -14,7 +14,7 @@ from samskab.core.forms import add_errors
 from samskab.core.guards import guard
 
 from .. import selectors, services
-from ..forms import ArticleForm, PublishForm
+from ..forms import ArticleForm, ArticleImageForm, PublishForm
 from ..models import LANGUAGES, Article
 
 LANGUAGE_NAMES = dict(LANGUAGES)
@@ -122,6 +122,13 @@ def article_edit(request, article):
         "language_name": LANGUAGE_NAMES[article.language],
         "form_lang": article.language,
         "publish_form": PublishForm(),
+        "image_form": ArticleImageForm(
+            initial={
+                "image_alt": article.image_alt,
+                "image_caption": article.image_caption,
+                "image_credit": article.image_credit,
+            }
+        ),
         "revisions": article.revisions.select_related("actor")[:20],
     }
     return render(request, "news/article_form.html", context)
@@ -175,3 +182,45 @@ def article_delete(request, article):
 def drafts(request, network):
     context = {"articles": selectors.editor_articles(network=network, user=request.user)}
     return render(request, "news/drafts.html", context)
+
+
+@require_POST
+@guard("news.change_article", get=article_of_network, message=EDIT_MESSAGE, hidden=True)
+def article_image(request, article):
+    form = ArticleImageForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["image"]
+        try:
+            services.article_set_image(
+                actor=request.user,
+                article=article,
+                alt=form.cleaned_data["image_alt"],
+                caption=form.cleaned_data["image_caption"],
+                credit=form.cleaned_data["image_credit"],
+                filename=upload.name if upload else None,
+                content=form.content,
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The image is saved."))
+            return redirect("news:edit", slug=article.slug)
+    context = {
+        "form": ArticleForm(network=article.network, initial=_initial(article)),
+        "article": article,
+        "heading": _("Change “%(title)s”") % {"title": article.title},
+        "language_name": LANGUAGE_NAMES[article.language],
+        "form_lang": article.language,
+        "publish_form": PublishForm(),
+        "image_form": form,
+        "revisions": article.revisions.select_related("actor")[:20],
+    }
+    return render(request, "news/article_form.html", context)
+
+
+@require_POST
+@guard("news.change_article", get=article_of_network, message=EDIT_MESSAGE, hidden=True)
+def article_image_remove(request, article):
+    services.article_remove_image(actor=request.user, article=article)
+    messages.success(request, _("The image is removed."))
+    return redirect("news:edit", slug=article.slug)

@@ -1,13 +1,14 @@
 """The reader's pages: lists (all, per tag, per year, per theme group) and the article."""
 
 from django.conf import settings
-from django.http import Http404
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from samskab.core.guards import current_network
+from samskab.core.guards import current_network, guard
 from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
 from samskab.core.params import MAX_ID, query_int
@@ -104,3 +105,25 @@ def article_detail(request, slug):
         else [],
     }
     return render(request, "news/article_detail.html", context)
+
+
+def image_article(request, slug):
+    network = current_network(request)
+    article = selectors.article_for_image(network=network, slug=slug, language=get_language())
+    if article is None:
+        raise Http404
+    return article
+
+
+@require_GET
+@guard("news.view_article", get=image_article, hidden=True, login=False)
+def article_image(request, article, width):
+    """One size of an article's main image, for whoever may read the article."""
+    size = next((s for s in article.image_sizes if s["width"] == width), None)
+    if size is None or not default_storage.exists(size["name"]):
+        raise Http404
+    response = FileResponse(default_storage.open(size["name"], "rb"), content_type="image/webp")
+    response["X-Content-Type-Options"] = "nosniff"
+    public = article.is_visible
+    response["Cache-Control"] = "public, max-age=86400" if public else "private, no-store"
+    return response

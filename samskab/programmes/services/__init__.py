@@ -7,6 +7,7 @@ from .applications import (
     application_withdraw,
 )
 from .cases import application_to_case
+from .champions import champion_add, champion_remove, edition_invite_champions
 from .decisions import decision_set
 from .participants import (
     edition_register,
@@ -24,6 +25,9 @@ __all__ = [
     "application_submit",
     "application_withdraw",
     "call_save",
+    "champion_add",
+    "champion_remove",
+    "edition_invite_champions",
     "criteria_set",
     "review_save",
     "session_create",

@@ -29,7 +29,7 @@ PROGRAMME_FIELDS = (
     "contact_email",
 )
 SINGLE_LINE = {"name", "lead", "funder", "contact_name", "contact_title"}
-EDITION_FIELDS = ("year", "focus", "description", "timeline")
+EDITION_FIELDS = ("year", "focus", "description", "timeline", "champion_target", "champion_max")
 
 
 def _unique_slug(network, name: str, exclude=None) -> str:
@@ -115,8 +115,14 @@ def edition_save(
     else:
         require(actor, "programmes.change_edition", edition, _("Only the secretariat does this."))
     for key in EDITION_FIELDS:
+        if key in ("champion_target", "champion_max") and data.get(key) is None:
+            continue  # left empty: the edition keeps what it has (5 and 8 by default)
         if key in data:
             setattr(edition, key, data[key] if data[key] is not None else "")
+    if edition.champion_max < edition.champion_target:
+        raise ValidationError(
+            {"champion_max": _("The most champions cannot be fewer than the target.")}
+        )
     if (
         Edition.objects.filter(programme=programme, year=edition.year)
         .exclude(pk=edition.pk)

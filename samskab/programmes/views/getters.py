@@ -29,3 +29,8 @@ def session_of_edition(request, slug, year, pk):
 def participant_of_network(request, pk, pid):
     application = application_of_network(request, pk)
     return selectors.participant_for_page(application=application, pk=pid)
+
+
+def champion_of_network(request, pk, cid):
+    application = application_of_network(request, pk)
+    return selectors.champion_for_page(application=application, pk=cid)

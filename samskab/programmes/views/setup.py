@@ -56,10 +56,20 @@ def programme_edit(request, programme):
 
 def _edition_page(request, programme, edition):
     if edition is not None:
-        initial = {k: getattr(edition, k) for k in ("year", "focus", "description", "timeline")}
+        initial = {
+            k: getattr(edition, k)
+            for k in (
+                "year",
+                "focus",
+                "description",
+                "timeline",
+                "champion_target",
+                "champion_max",
+            )
+        }
         initial["tracks"] = "\n".join(t.name for t in edition.tracks.all())
     else:
-        initial = {"year": timezone.localdate().year + 1}
+        initial = {"year": timezone.localdate().year + 1, "champion_target": 5, "champion_max": 8}
     form = EditionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
