@@ -94,6 +94,7 @@ class Consultation(models.Model):
             models.CheckConstraint(
                 condition=models.Q(voting_closes_at__gt=models.F("voting_opens_at")),
                 name="consultation_closes_after_opening",
+                violation_error_message=_("The deadline must come after voting opens."),
             ),
         ]
 

@@ -64,7 +64,7 @@ def group_member(theme_group):
 
 
 @pytest.fixture
-def ranked(dk_network):
+def ranked(dk_network, member_org, other_org):
     """A ranked-choice draft with four options."""
     from samskab.decisions.models import Consultation
 
