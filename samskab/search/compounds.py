@@ -39,11 +39,44 @@ LINKS = ("", "s", "e")
 MAX_PARTS = 4
 # Parts that are really suffixes or endings: a split that ends in one is no compound.
 _NOT_PARTS = frozenset(
-    (
-        "else ende ning heden heder hedens lige ligt lighed ering erne ings ingen ninger "
-        "eren erer anne ener ande isk iske iskt sion sjon tion hed het ske ing ere for "
-        "hver selv igen atter mere"
-    ).split()
+    [
+        "else",
+        "ende",
+        "ning",
+        "heden",
+        "heder",
+        "hedens",
+        "lige",
+        "ligt",
+        "lighed",
+        "ering",
+        "erne",
+        "ings",
+        "ingen",
+        "ninger",
+        "eren",
+        "erer",
+        "anne",
+        "ener",
+        "ande",
+        "isk",
+        "iske",
+        "iskt",
+        "sion",
+        "sjon",
+        "tion",
+        "hed",
+        "het",
+        "ske",
+        "ing",
+        "ere",
+        "for",
+        "hver",
+        "selv",
+        "igen",
+        "atter",
+        "mere",
+    ]
 )
 _LETTERS = re.compile(r"^[^\W\d_]+$")
 
