@@ -192,7 +192,9 @@ def partial_plan(n=40):
     for _i in range(n):
         lang = r.choice(["da", "nb", "en"])
         theme = data.THEMES[r.choice(sorted(data.THEMES))][lang]
-        words = [w for w in " ".join(theme["intervention"] + theme["problem"]).split() if len(w) > 3]
+        words = [
+            w for w in " ".join(theme["intervention"] + theme["problem"]).split() if len(w) > 3
+        ]
         picked = r.sample(words, min(len(words), r.choice([2, 3])))
         plan.append((lang, " ".join([*picked, r.choice(absent)])))
     return plan

@@ -132,7 +132,17 @@ VOWELS = "aeiouyæøåäö"
 FOLD_RULES = (
     ("aa -> å (old Danish spelling)", re.compile("aa"), "å"),
     ("ä -> æ, ö -> ø (Swedish)", re.compile("[äö]"), lambda m: "æ" if m.group() == "ä" else "ø"),
-    ("æ -> e (ældre/eldre, fælles/felles)", re.compile("æ"), "e"),
+    ("æ -> e (ældre/eldre, fælles/felles), é -> e (abonnér/abonner)", re.compile("[æé]"), "e"),
+    (
+        "af- -> av- before a consonant (afgørelse/avgjørelse)",
+        re.compile("^af(?=[^aeiouyæøå])"),
+        "av",
+    ),
+    (
+        "kj, gj -> k, g before a front vowel (kerne/kjerne, gælder/gjelder)",
+        re.compile("(?<=[kg])j(?=[eiyæø])"),
+        "",
+    ),
     ("-tion -> -sjon (information/informasjon)", re.compile("tion"), "sjon"),
     ("c -> s before e, i, y (center/senter, cykel/sykkel)", re.compile("c(?=[eiy])"), "s"),
     ("c -> k elsewhere (klinik/klinikk)", re.compile("c"), "k"),
@@ -143,6 +153,8 @@ FOLD_RULES = (
     ),
     ("-hed -> -het (sundhed/sunnhet)", re.compile("(?<=[^\\W\\d_])hed"), "het"),
     ("nd -> nn (sund/sunn, mand/mann)", re.compile("nd"), "nn"),
+    ("ds -> ss (plads/plass, kryds/kryss)", re.compile("ds"), "ss"),
+    ("ld -> ll (fuldt/fullt)", re.compile("ld"), "ll"),
     (
         "b d g -> p t k after a vowel (skabe/skape, bog/bok, lege/leke)",
         re.compile(f"(?<=[{VOWELS}])[bdg]"),
