@@ -157,8 +157,8 @@ FOLD_RULES = (
     ("ld -> ll (fuldt/fullt)", re.compile("ld"), "ll"),
     (
         "b d g -> p t k after a vowel (skabe/skape, bog/bok, lege/leke)",
-        re.compile(f"(?<=[{VOWELS}])[bdg]"),
-        lambda m: "ptk"["bdg".index(m.group())],
+        re.compile(f"(?<=[{VOWELS}])[bdg]+"),
+        lambda m: "".join("ptk"["bdg".index(c)] for c in m.group()),
     ),
     (
         "double consonants -> single (fælles/felles, sunn/sun)",
