@@ -190,14 +190,44 @@ def stem(word: str, language: str) -> str:
     return term
 
 
+# word -> folded stem, per language: stemming and folding once per distinct word.
+_TERM_CACHE: dict[str, dict[str, str]] = {}
+_TERM_CACHE_SIZE = 300_000
+
+
 def _stems(words: list[str], language: str) -> list[str]:
-    terms = _stemmer(language).stemWords(words)
-    if FOLD and language in FOLD_LANGUAGES:
-        return [fold(t) for t in terms]
-    return terms
+    if not (FOLD and language in FOLD_LANGUAGES):
+        return _stemmer(language).stemWords(words)
+    cache = _TERM_CACHE.setdefault(language, {})
+    missing = [w for w in words if w not in cache]
+    if missing:
+        if len(cache) > _TERM_CACHE_SIZE:
+            cache.clear()
+        for word, term in zip(missing, _stemmer(language).stemWords(missing), strict=True):
+            cache[word] = fold(term)
+    return [cache[w] for w in words]
 
 
 DECOMPOUND = True
+
+
+# word -> its parts as (surface, term) pairs, per language: a document's words repeat, so
+# each is split once (bounded: emptied when it grows past _PARTS_CACHE_SIZE).
+_PARTS_CACHE: dict[tuple[str, bool], dict[str, tuple[tuple[str, str], ...]]] = {}
+_PARTS_CACHE_SIZE = 300_000
+
+
+def _word_parts(word: str, language: str) -> tuple[tuple[str, str], ...]:
+    cache = _PARTS_CACHE.setdefault((language, FOLD), {})
+    found = cache.get(word)
+    if found is None:
+        if len(cache) > _PARTS_CACHE_SIZE:
+            cache.clear()
+        stops = STOP_WORDS[language]
+        parts = [p for p in compounds.split(word, language) if p not in stops]
+        found = tuple(zip(parts, _stems(parts, language), strict=True))
+        cache[word] = found
+    return found
 
 
 def compound_terms(words: list[str], text: str, language: str) -> list[tuple[str, str]]:
@@ -206,15 +236,16 @@ def compound_terms(words: list[str], text: str, language: str) -> list[tuple[str
     language = language_of(language)
     if not DECOMPOUND or language not in compounds.SPLIT_LANGUAGES:
         return []
-    stops = STOP_WORDS[language]
-    parts: list[str] = []
-    for word in compounds.elided(normalise(text), language):
-        parts.append(word)
-        words = [*words, word]
+    found: list[tuple[str, str]] = []
+    if "- " in text or "-\n" in text:
+        for word in compounds.elided(normalise(text), language):
+            found.append((word, stem(word, language)))
+            found.extend(_word_parts(word, language))
+    min_word = compounds.MIN_WORD
     for word in words:
-        if len(word) >= compounds.MIN_WORD:
-            parts.extend(p for p in compounds.split(word, language) if p not in stops)
-    return list(zip(parts, _stems(parts, language), strict=True))
+        if len(word) >= min_word:
+            found.extend(_word_parts(word, language))
+    return found
 
 
 def query_parts(word: str, language: str) -> tuple[str, ...]:
