@@ -38,7 +38,7 @@ def test_the_template_names_every_variable_the_settings_read():
 
 
 def test_check_deploy_is_clean_with_the_template(tmp_path):
-    env = {name: value for name, value in template_values().items()}
+    env = template_values()
     # The placeholders, filled as the README says.
     env["SECRET_KEY"] = secrets.token_urlsafe(50)
     env["DATABASE_URL"] = f"sqlite:///{tmp_path}/db.sqlite3"
