@@ -260,7 +260,8 @@ class Stack:
     def start(self, *, collectstatic: bool = True):
         if collectstatic:
             self.collectstatic()
-        self.start_redis()
+        if self.redis is None:
+            self.start_redis()
         # Both instances and the worker import Django at the same time.
         for i in (0, 1):
             self.apps[i] = None
