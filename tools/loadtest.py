@@ -119,7 +119,8 @@ def reader(port, slugs, stop, recorder, seed):
             path, kind = "/da/cases/", "case list"
         elif choice < 0.55:
             # A filter and page nginx has probably not cached: the app's index answers.
-            path = f"/da/cases/?{urlencode({'q': rnd.choice(['sund', 'skole', 'mad']), 'page': rnd.randint(1, 3)})}"
+            query = {"q": rnd.choice(["sund", "skole", "mad"]), "page": rnd.randint(1, 3)}
+            path = f"/da/cases/?{urlencode(query)}"
             kind = "case list filtered"
         else:
             path = rnd.choice(["/da/", "/da/events/", "/da/news/", "/da/members/"])
