@@ -73,8 +73,19 @@ def test_one_click_sign_up_then_waiting_list(page, event, browser, live_server):
     second.get_by_role("button", name="Sign up").click()
     expect(second.get_by_role("status").first).to_contain_text("waiting list")
     assert SECRET not in second.content()
-    # The first cancels: the second moves up at once.
-    page.get_by_role("button", name="Cancel my registration").click()
+    # The first cancels, by keyboard, through the confirm page that says what happens: the
+    # second moves up at once (and not before the confirmation).
+    page.get_by_role("link", name="Cancel my registration").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Cancel my registration")).to_be_visible()
+    expect(page.locator("[data-confirm]")).to_contain_text("first on the waiting list")
+    assert_no_axe_violations(page, "confirm cancelling a registration")
+    assert Registration.objects.get(user=user).status == "confirmed"
+    page.get_by_role("link", name="No, keep it").focus()
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_role("button", name="Yes, cancel the registration")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status").first).to_contain_text("cancelled")
     second.reload()
     expect(second.get_by_text(SECRET)).to_be_visible()
     context.close()
