@@ -1,6 +1,8 @@
+import sys
+
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -41,6 +43,17 @@ def healthz(request):
 def error_403(request, exception=None):
     message = str(exception) if exception and str(exception) else ""
     return render(request, "403.html", {"message": message}, status=403)
+
+
+def error_500(request):
+    """The database gone (restarting, failing over): 503 with Retry-After, a page that needs
+    no database; anything else: the plain 500 page. Both are self-contained templates."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, OperationalError | InterfaceError):
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "5"
+        return response
+    return render(request, "500.html", status=500)
 
 
 def error_404(request, exception=None):

@@ -94,3 +94,26 @@ def test_json_logs_carry_the_request_id():
         request_id_var.reset(token)
     assert line["request_id"] == "req-42" and line["message"] == "boom !"
     assert line["level"] == "ERROR" and line["logger"] == "samskab.x"
+
+
+@pytest.mark.django_db
+def test_a_lost_database_is_a_503_page_and_other_errors_a_500(client, monkeypatch, dk_network):
+    from django.db import OperationalError
+
+    import samskab.networks.middleware as middleware
+
+    client.raise_request_exception = False
+
+    def gone(host):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(middleware, "network_for_host", gone)
+    response = client.get("/da/")
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "The site is briefly unavailable" in response.content.decode()
+
+    def broken(host):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(middleware, "network_for_host", broken)
+    assert client.get("/da/").status_code == 500
