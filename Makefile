@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # What `make lint` does when no vulnerability service answers: fail, or warn (tools/audit.py).
 AUDIT_OFFLINE ?= fail
 
-.PHONY: run serve test test-postgres lint audit format bench totp messages worker clean help
+.PHONY: run serve test test-postgres lint audit format bench totp messages worker clean help loadtest
 
 help:
 	@echo "make run    set up and serve http://127.0.0.1:$(PORT) with demo data"
@@ -17,6 +17,7 @@ help:
 	@echo "make lint   ruff, formatting, migration checks, the import layers and the vulnerability audit"
 	@echo "make audit  known vulnerabilities in the Python and npm dependencies"
 	@echo "make bench  benchmarks (see bench/README.md)"
+	@echo "make loadtest  200 readers and 20 writers through nginx on two instances (LOADTEST_SECONDS=120)"
 	@echo "make totp   the current two-factor code of the demo staff accounts"
 
 $(BIN)/activate:
@@ -71,6 +72,11 @@ worker: deps
 
 test: deps messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The production set-up on loopback under load (tools/loadtest.py; needs nginx and
+# redis-server). Not part of `make test`. LOADTEST_SECONDS, LOADTEST_READERS, LOADTEST_WRITERS.
+loadtest: deps messages
+	$(BIN)/python tools/loadtest.py
 
 lint: deps
 	$(BIN)/ruff check .

@@ -25,8 +25,10 @@ def render(
     cache_path: str = "/var/cache/nginx/samskab",
     tls: str | None = None,
 ) -> str:
-    """The configuration text. ``tls`` is a directory with fullchain.pem and privkey.pem
-    (Let's Encrypt's layout); None for a plain-HTTP listener (loopback tests)."""
+    """The configuration text. ``app`` is one gunicorn address or several, separated by
+    commas (several instances, nginx balances and retries). ``tls`` is a directory with
+    fullchain.pem and privkey.pem (Let's Encrypt's layout); None for a plain-HTTP listener
+    (loopback tests)."""
     tls_lines = ""
     if tls:
         tls_lines = (
@@ -36,7 +38,11 @@ def render(
     values = {
         "LISTEN": listen,
         "SERVER_NAMES": server_names,
-        "APP": app,
+        "APP": "\n".join(
+            f"    server {a.strip()} max_fails=1 fail_timeout=2s;"
+            for a in app.split(",")
+            if a.strip()
+        ),
         "STATIC_ROOT": str(static_root).rstrip("/"),
         "CACHE_PATH": str(cache_path),
         "TLS": tls_lines,
@@ -53,7 +59,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--listen", default="443 ssl http2")
     parser.add_argument("--server-names", default="_")
-    parser.add_argument("--app", default="127.0.0.1:8000", help="gunicorn's address")
+    parser.add_argument("--app", default="127.0.0.1:8000", help="gunicorn's address (several: a,b)")
     parser.add_argument("--static-root", default="/srv/samskab/var/static")
     parser.add_argument("--cache-path", default="/var/cache/nginx/samskab")
     parser.add_argument("--tls", help="directory with fullchain.pem and privkey.pem")

@@ -146,9 +146,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache ----------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # --- Production (prodrun): Redis for the cache and the sessions -----------------------
+    # A stopped Redis is a miss, not an error (samskab.core.cache): pages come from the
+    # database, sessions from their table, a warning goes to the log and /healthz.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "samskab.core.cache.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
+        }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -336,10 +347,42 @@ READ_COUNTS_IN_CACHE = env_bool("READ_COUNTS_IN_CACHE", bool(REDIS_URL))
 EVENT_GUESTS_PER_EVENT = int(os.environ.get("EVENT_GUESTS_PER_EVENT", "10"))
 EVENT_GUESTS_PER_HOUR = int(os.environ.get("EVENT_GUESTS_PER_HOUR", "20"))
 
+# --- Production (prodrun): logs, request ids, error reporting -------------------------
+# LOG_FORMAT=json: one JSON object a line with the request id (X-Request-ID from nginx, or
+# made by samskab.core.logs.RequestIdMiddleware, which returns it in the response).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be text or json")
+MIDDLEWARE.insert(0, "samskab.core.logs.RequestIdMiddleware")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "samskab.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "samskab.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+# Errors to Sentry (or a compatible service) only when SENTRY_DSN is set; sentry-sdk is the
+# optional extra `pip install -e '.[sentry]'`.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN and not TESTING:
+    try:
+        import sentry_sdk
+    except ImportError as exc:
+        raise ImproperlyConfigured("SENTRY_DSN is set: pip install -e '.[sentry]'") from exc
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,
+    )

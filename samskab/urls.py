@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
 handler400 = "samskab.core.views.error_400"
 handler403 = "samskab.core.views.error_403"
 handler404 = "samskab.core.views.error_404"
+handler500 = "samskab.core.views.error_500"
 
 # Uploaded files (MEDIA_ROOT) are never served by a static route, not even in development:
 # each is handed out by a view that checks who may have it (cases' materials, groups'

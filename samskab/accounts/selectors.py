@@ -54,3 +54,27 @@ def personal_data_export(*, user) -> dict:
     for section in personal_data.sections():
         data[section.name] = section.export(user, person)
     return data
+
+
+# --- My page: the dashboard ------------------------------------------------------------------
+# The feature apps sit above this one in the layers; each registers the sections it owns
+# (``register_dashboard_section`` in its ``AppConfig.ready``), so the My page composes them
+# without importing them. A section is ``source(user, network) -> dict | None``: a dict with
+# at least ``template`` (rendered with the dict as ``section``), or None to leave it out.
+_dashboard_sections: list[tuple[int, object]] = []
+
+
+def register_dashboard_section(source, *, order: int) -> None:
+    if all(existing is not source for _order, existing in _dashboard_sections):
+        _dashboard_sections.append((order, source))
+        _dashboard_sections.sort(key=lambda item: item[0])
+
+
+def dashboard_sections(*, user, network) -> list[dict]:
+    """The sections of the user's My page in the current network, in their order."""
+    sections = []
+    for _order, source in _dashboard_sections:
+        section = source(user, network)
+        if section is not None:
+            sections.append(section)
+    return sections

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from samskab.core.forms import add_errors
@@ -50,13 +51,20 @@ def _own_person(user) -> Person:
 # --- my page -----------------------------------------------------------------------------------
 
 
+@never_cache  # per person: never stored in the shared page cache nor by a browser
 @guard("accounts.manage_account", get=own_account)
 def profile(request, user):
     person = _own_person(user)
     return render(
         request,
         "accounts/profile.html",
-        {"person": person, "roles": selectors.person_roles(person)},
+        {
+            "person": person,
+            "roles": selectors.person_roles(person),
+            "sections": selectors.dashboard_sections(
+                user=user, network=getattr(request, "network", None)
+            ),
+        },
     )
 
 

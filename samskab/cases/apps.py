@@ -16,6 +16,11 @@ class CasesConfig(AppConfig):
         from .search import CaseAdapter, choice_labels, topic_labels
 
         register(Case, CaseAdapter())
+        from samskab.accounts.selectors import register_dashboard_section
+
+        from .selectors.objects import dashboard_cases
+
+        register_dashboard_section(dashboard_cases, order=5)
         register_facet_labels("topic", topic_labels)
         register_facet_labels("evaluated", lambda values: choice_labels(Case.Evaluation, values))
         register_facet_labels("budget", lambda values: choice_labels(Case.BudgetBand, values))

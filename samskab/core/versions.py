@@ -14,9 +14,28 @@ def current(key: str) -> float:
     if version is None:
         version = time.time()
         cache.add(key, version, None)  # another process may have set it first
-        version = cache.get(key, version)
+        version = cache.get(key)
+        if version is None:
+            # The cache is down (samskab.core.cache): keep one version per process for
+            # DEGRADED_SECONDS instead of a new one (and a rebuild) on every request.
+            version = _degraded(key)
     return version
+
+
+# While the shared cache is unreachable: key -> (version, monotonic time it was made).
+DEGRADED_SECONDS = 30.0
+_fallback: dict[str, tuple[float, float]] = {}
+
+
+def _degraded(key: str) -> float:
+    now = time.monotonic()
+    kept = _fallback.get(key)
+    if kept is None or now - kept[1] > DEGRADED_SECONDS:
+        kept = (time.time(), now)
+        _fallback[key] = kept
+    return kept[0]
 
 
 def bump(key: str) -> None:
     cache.set(key, time.time(), None)
+    _fallback.pop(key, None)  # this process sees its own change even without the cache

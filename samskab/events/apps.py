@@ -19,3 +19,9 @@ class EventsConfig(AppConfig):
         register(Event, EventAdapter())
         connect_signals()
         register_meetings(group_meetings)  # a theme group's page shows its meetings
+
+        from samskab.accounts.selectors import register_dashboard_section
+
+        from .selectors import dashboard_registrations
+
+        register_dashboard_section(dashboard_registrations, order=10)

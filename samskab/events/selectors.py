@@ -281,3 +281,22 @@ def personal_feed_events(user) -> QuerySet:
         .select_related("network")
         .distinct()
     )
+
+
+# --- My page (registered in apps.py) ---------------------------------------------------------
+
+
+def dashboard_registrations(user, network) -> dict | None:
+    """The user's coming sign-ups in the network, soonest first, with their cancel rights."""
+    if network is None:
+        return None
+    now = timezone.now()
+    upcoming = list(
+        Registration.objects.filter(user=user, event__network=network, event__ends_at__gte=now)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("event")
+        .order_by("event__starts_at", "pk")[:10]
+    )
+    for registration in upcoming:
+        registration.can_cancel = user.has_perm("events.cancel_registration", registration)
+    return {"key": "registrations", "template": "events/_dashboard.html", "upcoming": upcoming}

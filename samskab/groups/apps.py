@@ -19,6 +19,11 @@ class GroupsConfig(AppConfig):
         register_search(ThemeGroup, ThemeGroupAdapter())
         register_search(GroupResource, GroupResourceAdapter())
         connect_signals()
+        from samskab.accounts.selectors import register_dashboard_section
+
+        from .selectors import dashboard_groups
+
+        register_dashboard_section(dashboard_groups, order=20)
         # Follows and topic suggestions never show on a page anonymous readers get.
         for label in ("groups.GroupFollow", "groups.TopicSuggestion", "groups.SuggestionSupport"):
             ignore_model(label)

@@ -206,3 +206,38 @@ def group_origin(group: ThemeGroup) -> dict | None:
         if origin:
             return origin
     return None
+
+
+# --- My page (registered in apps.py) ---------------------------------------------------------
+
+
+def dashboard_groups(user, network) -> dict | None:
+    """The user's groups and pending requests, the groups followed, and for those who run
+    groups the number of requests to join waiting for them."""
+    if network is None:
+        return None
+    from samskab.networks.predicates import staff_network_ids
+
+    memberships = list(
+        GroupMembership.objects.filter(user=user, group__network=network)
+        .select_related("group")
+        .order_by("group__name")
+    )
+    followed = list(followed_groups(user=user, network=network))
+    managed = Q(group__network=network)
+    if not user.is_superuser and network.pk not in staff_network_ids(user):
+        managed &= Q(
+            group__memberships__user=user,
+            group__memberships__role=GroupMembership.Role.COORDINATOR,
+            group__memberships__status=GroupMembership.Status.ACTIVE,
+        )
+    waiting = GroupMembership.objects.requested().filter(managed).values("group").distinct()
+    waiting_groups = list(ThemeGroup.objects.filter(pk__in=waiting).order_by("name"))
+    return {
+        "key": "groups",
+        "template": "groups/_dashboard.html",
+        "active": [m for m in memberships if m.status == GroupMembership.Status.ACTIVE],
+        "requested": [m for m in memberships if m.status == GroupMembership.Status.REQUESTED],
+        "followed": followed,
+        "waiting_groups": waiting_groups,
+    }

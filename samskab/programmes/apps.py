@@ -18,3 +18,9 @@ class ProgrammesConfig(AppConfig):
 
         register_answer_counter(answers_on_form)
         register_owner(owner_of_form)
+
+        from samskab.accounts.selectors import register_dashboard_section
+
+        from .selectors import dashboard_applications
+
+        register_dashboard_section(dashboard_applications, order=40)

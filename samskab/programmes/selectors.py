@@ -409,3 +409,20 @@ def champion_for_page(*, application: Application, pk: int):
     if champion is None:
         raise Http404
     return champion
+
+
+# --- My page (registered in apps.py) ---------------------------------------------------------
+
+
+def dashboard_applications(user, network) -> dict | None:
+    """The applications of the user's organisations to the network's programmes."""
+    if network is None:
+        return None
+    applications = list(
+        applications_of_user(user).filter(call__edition__programme__network=network)[:10]
+    )
+    return {
+        "key": "applications",
+        "template": "programmes/_dashboard.html",
+        "applications": applications,
+    }

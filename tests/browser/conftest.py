@@ -130,3 +130,40 @@ def log_in(page, email: str, password: str, totp_secret: str | None = None, lang
         with page.expect_navigation():
             page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
+
+
+def wide_elements(page, width: int, limit: int = 8) -> list[str]:
+    """The outermost elements that reach past `width` (for a message that names them)."""
+    return page.evaluate(
+        """([width, limit]) => {
+            const out = [];
+            for (const el of document.body.querySelectorAll('*')) {
+                const r = el.getBoundingClientRect();
+                if (r.right <= width + 0.5 || r.width === 0) continue;
+                let p = el.parentElement, inside = false;
+                while (p && p !== document.body) {
+                    const pr = p.getBoundingClientRect();
+                    if (pr.right > width + 0.5) { inside = true; break; }
+                    // Inside a box that scrolls or clips: that box holds it.
+                    if (getComputedStyle(p).overflowX !== 'visible') { inside = true; break; }
+                    p = p.parentElement;
+                }
+                if (inside) continue;
+                const cls = el.className && typeof el.className === 'string'
+                    ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+                out.push(`${el.tagName.toLowerCase()}${cls} right=${Math.round(r.right)}`);
+                if (out.length >= limit) break;
+            }
+            return out;
+        }""",
+        [width, limit],
+    )
+
+
+def assert_fits(page, width: int, what: str = "") -> None:
+    """The page does not scroll sideways at this viewport width."""
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= width, (
+        f"{what or page.url} scrolls sideways ({scroll}px at {width}px): "
+        f"{wide_elements(page, width)}"
+    )

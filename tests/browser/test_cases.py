@@ -11,7 +11,7 @@ from samskab.cases.taxonomy import seed
 from tests.cases.factories import CaseFactory
 from tests.factories import PASSWORD
 
-from .conftest import assert_no_axe_violations, log_in
+from .conftest import assert_fits, assert_no_axe_violations, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -146,3 +146,19 @@ def test_live_filters_update_counts_keep_one_history_entry_and_a_clean_url(page,
     page.wait_for_load_state("networkidle")
     assert page.evaluate("history.length") == length + 1
     assert "topic=" not in page.url
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_contact_card_shows_a_long_address_whole(page, cases, width):
+    """Issue 20, defect 11: the contact card cut long e-mail addresses off."""
+    cases.contact_email = "anne-mette.christiansen-baekgaard@ringkoebing-skjern.example"
+    cases.save()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"/da/cases/{cases.slug}/")
+    card = page.locator(".contact-card")
+    link = card.get_by_role("link", name=cases.contact_email)
+    expect(link).to_be_visible()
+    card_right = card.evaluate("el => el.getBoundingClientRect().right")
+    link_right = link.evaluate("el => Math.max(...[...el.getClientRects()].map(r => r.right))")
+    assert link_right <= card_right, f"the address runs {link_right - card_right}px past"
+    assert_fits(page, width, "the case page")

@@ -158,3 +158,61 @@ def test_results_page_with_chart_and_table(
     box = page.locator("svg.result-chart").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     expect(page.get_by_text("2 of 2 municipalities voted (0 abstained).")).to_be_visible()
+
+
+@pytest.fixture
+def ranked_consultation(dk_network, member_org, other_org, staff_user):
+    c = ConsultationFactory(
+        network=dk_network,
+        slug="foerste-tema",
+        title="Hvilket tema først?",
+        question="Hvilket tema skal netværket tage op først?",
+        method="ranked",
+        k=1,
+    )
+    for position, title in enumerate(THEMES[:4]):
+        OptionFactory(consultation=c, title=title, position=position, description="Et tema.")
+    return services.consultation_open_voting(actor=staff_user, consultation=c)
+
+
+def test_ranked_ballot_and_the_rounds(
+    page, ranked_consultation, contact, member_org, other_org, staff_user, dk_network
+):
+    c = ranked_consultation
+    log_in(page, contact.email, PASSWORD, lang="da")
+    page.goto(f"/da/decisions/{c.slug}/vote/")
+    assert_no_axe_violations(page, "ranked ballot")
+    fits(page)
+    # a gap (1 and 3): the error summary, nothing saved, the choices kept
+    page.get_by_label(f"Placering af “{THEMES[2]}”").select_option("1")
+    page.get_by_label(f"Placering af “{THEMES[0]}”").select_option("3")
+    page.get_by_role("button", name="Gem stemmesedlen").click()
+    expect(page.get_by_text("Nummerér jeres valg 1, 2, 3 … uden huller").first).to_be_visible()
+    expect(page.get_by_label(f"Placering af “{THEMES[0]}”")).to_have_value("3")
+    assert not Ballot.objects.exists()
+    assert_no_axe_violations(page, "ranked ballot with an error")
+    # by keyboard: focus the select and choose rank 2
+    page.get_by_label(f"Placering af “{THEMES[0]}”").focus()
+    page.keyboard.press("ArrowUp")
+    expect(page.get_by_label(f"Placering af “{THEMES[0]}”")).to_have_value("2")
+    page.get_by_role("button", name="Gem stemmesedlen").click()
+    expect(page).to_have_url(re.compile(r"#my-ballot$"))
+    ids = {o.title: o.pk for o in c.options.all()}
+    assert Ballot.objects.get().ranking == [ids[THEMES[2]], ids[THEMES[0]]]
+
+    # a second municipality ranks another first
+    other = make_user_with_role(dk_network, Role.Kind.ADMIN_CONTACT, other_org)
+    services.ballot_cast(
+        actor=other, consultation=c, organisation=other_org, option_ids=[ids[THEMES[1]]]
+    )
+    services.consultation_close(actor=staff_user, consultation=c)
+    services.consultation_publish(actor=staff_user, consultation=c)
+    page.goto(f"/da/decisions/{c.slug}/")
+    expect(page.get_by_role("heading", name="Optællingen, runde for runde")).to_be_visible()
+    rounds = page.get_by_role("table", name="Stemmer i hver runde af optællingen")
+    expect(rounds).to_be_visible()
+    # round 1: 1-1-0-0, the two without votes go out together; round 2: 1-1, a tie
+    expect(rounds.locator("thead th")).to_have_count(3)
+    expect(page.locator(".ds-alert[data-color=warning]")).to_contain_text(THEMES[1])
+    assert_no_axe_violations(page, "ranked results")
+    fits(page)

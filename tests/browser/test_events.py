@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from samskab.events.models import Event, Registration
 from samskab.networks.models import Role
+from tests.browser.conftest import wide_elements
 from tests.conftest import TOTP_SECRET, make_user_with_role
 from tests.events.factories import EventFactory, QuestionFactory, RegistrationFactory
 from tests.factories import PASSWORD
@@ -72,8 +73,19 @@ def test_one_click_sign_up_then_waiting_list(page, event, browser, live_server):
     second.get_by_role("button", name="Sign up").click()
     expect(second.get_by_role("status").first).to_contain_text("waiting list")
     assert SECRET not in second.content()
-    # The first cancels: the second moves up at once.
-    page.get_by_role("button", name="Cancel my registration").click()
+    # The first cancels, by keyboard, through the confirm page that says what happens: the
+    # second moves up at once (and not before the confirmation).
+    page.get_by_role("link", name="Cancel my registration").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Cancel my registration")).to_be_visible()
+    expect(page.locator("[data-confirm]")).to_contain_text("first on the waiting list")
+    assert_no_axe_violations(page, "confirm cancelling a registration")
+    assert Registration.objects.get(user=user).status == "confirmed"
+    page.get_by_role("link", name="No, keep it").focus()
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_role("button", name="Yes, cancel the registration")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status").first).to_contain_text("cancelled")
     second.reload()
     expect(second.get_by_text(SECRET)).to_be_visible()
     context.close()
@@ -129,10 +141,10 @@ def test_filters_work_with_and_without_javascript(page, event, browser, live_ser
     context.close()
 
 
-def test_participants_table_fits_and_names_the_account_holders_organisation(page, event):
-    width = 1280
-    """Issue 20, defect 10: at 1280 px the change column was off-screen, and an account
-    holder's row showed no organisation."""
+@pytest.mark.parametrize("width", [1280, 390])
+def test_participants_table_fits_and_names_the_account_holders_organisation(page, event, width):
+    """Issue 20, defect 10: at 1280 px the change column was off-screen, at 390 px the
+    page was 929 px wide, and an account holder's row showed no organisation."""
     from tests.factories import OrganisationFactory
 
     staff = make_user_with_role(event.network, Role.Kind.SECRETARIAT, mfa=True)
@@ -162,7 +174,9 @@ def test_participants_table_fits_and_names_the_account_holders_organisation(page
     holder_row = page.get_by_role("row", name=re.compile("Anne-Mette"))
     expect(holder_row).to_contain_text("Ringkøbing-Skjern Kommune")
     page_width = page.evaluate("document.documentElement.scrollWidth")
-    assert page_width <= width, f"the page scrolls sideways ({page_width}px at {width}px)"
+    assert page_width <= width, (
+        f"the page scrolls sideways ({page_width}px at {width}px): {wide_elements(page, width)}"
+    )
     if width >= 1280:
         box = page.locator(".table-scroll").first
         overflow = box.evaluate("el => el.scrollWidth - el.clientWidth")

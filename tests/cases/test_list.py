@@ -139,7 +139,7 @@ def test_csv_and_xlsx_download(client, cases):
     response = client.get("/da/cases/export.csv?topic=alkohol")
     assert response.status_code == 200
     text = response.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("slug,title")
+    assert text.splitlines()[0].startswith("Titel,Organisation")
     assert len(text.strip().splitlines()) == 3
     response = client.get("/da/cases/export.xlsx?topic=tobak")
     assert response.status_code == 200
@@ -149,7 +149,31 @@ def test_csv_and_xlsx_download(client, cases):
 
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.max_row == 2
-    assert sheet.cell(2, 1).value == cases[1].slug
+    assert sheet.cell(2, 1).value == cases[1].title
+    assert sheet.title == "Cases"
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "values"),
+    [
+        ("da", ["Titel", "Evalueret"], ["evalueret internt", "Alkohol"]),
+        ("en", ["Title", "Evaluated"], ["evaluated internally", "Alcohol"]),
+    ],
+)
+def test_csv_export_is_in_the_readers_language_with_labels(client, cases, lang, header, values):
+    """Issue 20, defect 11: the export had English headers and raw codes (project,
+    internal, mental-sundhed) on a Danish page."""
+    import csv
+    import io
+
+    text = client.get(f"/{lang}/cases/export.csv?evaluation=internal").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert all(name in rows[0] for name in header), rows[0]
+    assert "slug" not in rows[0] and "evaluation" not in rows[0]
+    row = dict(zip(rows[0], rows[1], strict=True))
+    for value in values:
+        assert any(value in cell for cell in row.values()), (value, row)
+    assert "internal" not in row.values() and "alkohol" not in row.values()
 
 
 def test_csv_neutralises_formulas(client, dk_network, member_org):

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -324,3 +326,33 @@ def test_material_of_unshared_sister_case_not_served(client, dk_network, no_netw
     private.shared = True
     private.save()
     assert client.get(material.get_absolute_url()).status_code == 200
+
+
+def test_a_full_disk_gives_a_clear_error_and_saves_nothing(
+    client, draft, org_editor, monkeypatch, settings, tmp_path
+):
+    """The storage writes part of the file and fails with ENOSPC: the form says so, and
+    neither the material, a revision nor the partial file is left."""
+    import errno
+
+    from django.core.files.storage import FileSystemStorage
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+    def full_disk(self, name, content):
+        path = Path(self.path(name))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(PDF[:10])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", full_disk)
+    revisions = draft.revisions.count()
+    client.force_login(org_editor)
+    response = client.post(
+        f"/en/cases/{draft.slug}/materials/",
+        {"title": "Folder", "file": SimpleUploadedFile("folder.pdf", PDF)},
+    )
+    assert response.status_code == 400
+    assert "the server has no room for it now" in response.content.decode()
+    assert draft.materials.count() == 0 and draft.revisions.count() == revisions
+    assert [p for p in (tmp_path / "media").rglob("*") if p.is_file()] == []

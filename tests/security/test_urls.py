@@ -337,7 +337,7 @@ TABLE = {
     "cases:edit": R(DRAFT, "login 403 403 403 200", "login 403 403 403 302+", data=case_form),
     "cases:submit": R(DRAFT, "login 403 403 403 405", "login 403 403 403 302+"),
     "cases:delete": R(DRAFT, "login 403 403 403 200", "login 403 403 403 302+"),
-    "cases:publish": R(SUBMITTED, "login 403 403 403 405", "login 403 403 403 302+"),
+    "cases:publish": R(SUBMITTED, "login 403 403 403 200", "login 403 403 403 302+"),
     "cases:send_back": R(
         SUBMITTED,
         "login 403 403 403 200",
@@ -624,7 +624,9 @@ TABLE = {
         "200 200 200 200 200",
         "200+ 200+ 200+ 200+ 200+",
     ),
-    "events:registration_cancel": R(REGISTRATION, "405 405 405 405 405", "login 403 403 403 302+"),
+    "events:registration_cancel": R(
+        REGISTRATION, "login 403 403 403 200", "login 403 403 403 302+"
+    ),
     "events:edit": R(EVENT, "login 403 403 403 200", "login 403 403 403 302+", data=event_form),
     "events:cancel": R(EVENT, "login 403 403 403 200", "login 403 403 403 302+"),
     "events:participants": R(EVENT, "login 403 403 403 200"),

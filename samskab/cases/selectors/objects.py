@@ -259,3 +259,28 @@ def export_queryset(qs):
     return qs.prefetch_related(
         "links", "materials", "quality", Prefetch("topics"), Prefetch("prevention_types")
     )
+
+
+# --- My page (registered in apps.py) ---------------------------------------------------------
+
+
+def dashboard_cases(user, network) -> dict | None:
+    """The drafts and submitted cases the user can edit, the cases followed, the latest
+    notifications, and for the secretariat what waits for it: cases to moderate and
+    reported comments."""
+    from samskab.networks.predicates import staff_network_ids
+
+    section = {
+        "key": "cases",
+        "template": "cases/_dashboard.html",
+        "mine": list(cases_for_editor(user=user)[:10]),
+        "follows": list(follows_of(user=user).order_by("case__title")[:10]),
+        "notifications": list(notifications_of(user=user).order_by("-created_at", "-id")[:5]),
+        "unread": unread_count(user=user),
+        "staff": False,
+    }
+    if network is not None and (user.is_superuser or network.pk in staff_network_ids(user)):
+        section["staff"] = True
+        section["to_moderate"] = moderation_queue(network=network).count()
+        section["reported"] = reported_comments(network=network).count()
+    return section

@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samskab.core.files import store_file
 from samskab.core.guards import require
 from samskab.core.text import single_line
 
@@ -26,7 +27,7 @@ def material_add(*, actor, case: Case, title: str, filename: str, content: bytes
         size=len(content),
         order=case.materials.count(),
     )
-    material.file.save(filename, ContentFile(content), save=False)
+    store_file(material.file, filename, ContentFile(content))  # a full disk: nothing saved
     material.save()
     revision_record(actor=actor, case=case, action="material_added")
     return material

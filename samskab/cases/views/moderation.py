@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from samskab.core.guards import guard
 
@@ -38,8 +38,11 @@ def queue(request, network):
 
 
 @guard("cases.moderate_case", signed_in=True, get=network_case, message=NOT_YOURS)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def case_publish(request, case):
+    """GET asks once (what happens, who is told); POST publishes."""
+    if request.method == "GET":
+        return render(request, "cases/publish_confirm.html", {"case": case})
     try:
         services.case_publish(actor=request.user, case=case)
     except ValidationError as exc:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -116,8 +117,9 @@ def material_download(request, case, pk, filename):
 
 # --- downloads -------------------------------------------------------------------------
 
-EXPORT_COLUMNS = [
-    "slug",
+# The export's columns: the model's field names as headers and every choice and topic by
+# its label, all in the reader's language (as the participant export is).
+EXPORT_FIELDS = [
     "title",
     "organisation",
     "network",
@@ -133,30 +135,33 @@ EXPORT_COLUMNS = [
     "implemented_as_planned",
     "target_group",
     "summary",
-    "url",
 ]
+
+
+def _export_header():
+    fields = [str(capfirst(Case._meta.get_field(name).verbose_name)) for name in EXPORT_FIELDS]
+    return [*fields, _("Web address")]
 
 
 def _export_rows(request, network):
     filters = selectors.CaseFilters.from_query(request.GET, on_invalid_number=params.reject)
     cases = selectors.case_list(network=network, filters=filters)[:5000]
-    yield list(EXPORT_COLUMNS)
+    yield _export_header()
     for case in cases:
         yield [
-            case.slug,
             case.title,
             case.organisation.name,
-            case.network.slug,
-            case.language,
-            case.kind,
-            case.budget_band,
+            case.network.name,
+            case.get_language_display(),
+            case.get_kind_display(),
+            case.get_budget_band_display(),
             case.period_start.isoformat() if case.period_start else "",
             case.period_end.isoformat() if case.period_end else "",
-            ", ".join(t.slug for t in case.topics.all()),
-            ", ".join(t.slug for t in case.prevention_types.all()),
-            case.evaluation,
-            case.purpose_met,
-            case.implemented_as_planned,
+            ", ".join(t.label for t in case.topics.all()),
+            ", ".join(t.label for t in case.prevention_types.all()),
+            case.get_evaluation_display(),
+            case.get_purpose_met_display(),
+            case.get_implemented_as_planned_display(),
             case.target_group,
             case.summary,
             request.build_absolute_uri(case.get_absolute_url()),
@@ -175,5 +180,5 @@ def export_csv(request, network):
 def export_xlsx(request, network):
     stamp = timezone.localdate().isoformat()
     return exports.xlsx_response(
-        _export_rows(request, network), filename=f"cases-{stamp}.xlsx", sheet_title="cases"
+        _export_rows(request, network), filename=f"cases-{stamp}.xlsx", sheet_title=_("Cases")
     )

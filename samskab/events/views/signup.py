@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from samskab.core.client_ip import client_ip
 from samskab.core.forms import add_errors
@@ -195,14 +195,26 @@ def _names_another_event(token) -> bool:
     return True
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @guard(
     "events.cancel_registration",
     get=registration_of_network,
     message=gettext_lazy("You may not cancel this registration."),
 )
 def registration_cancel(request, registration):
+    """GET asks once (what happens, who is told); POST cancels."""
     event = registration.event
+    if request.method == "GET":
+        return render(
+            request,
+            "events/registration_cancel.html",
+            {
+                "event": event,
+                "registration": registration,
+                "own": registration.user_id == request.user.pk,
+                "next": request.GET.get("next", ""),
+            },
+        )
     try:
         services.registration_cancel(actor=request.user, registration=registration)
     except ValidationError as exc:
