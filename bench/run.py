@@ -133,6 +133,16 @@ def table(results: dict) -> str:
                 for d in dbs
             ],
         )
+    row(
+        "search: queries with no result (of 200)",
+        [get(d)["measure"]["search"].get("zero_results", "-") for d in dbs],
+    )
+    partial = [get(d)["measure"].get("search_partial") for d in dbs]
+    if all(partial):
+        row(
+            f"search, partial (no case has every word), p50 / p95 ms ({partial[0]['n']})",
+            [f"{p['p50_ms']} / {p['p95_ms']} ({p['zero_results']} empty)" for p in partial],
+        )
     for page in ("case page", "case list", "search page"):
         row(
             f"SQL queries, {page} (demo → full)",

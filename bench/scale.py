@@ -182,6 +182,24 @@ def search_plan(n=QUERIES):
     return plan
 
 
+def partial_plan(n=40):
+    """Three or four words from a theme plus one that no case holds (partial matching)."""
+    from samskab.demo.synthetic import data
+
+    r = random.Random(SEED * 104729)  # noqa: S311
+    absent = ["kulturhus", "legepladser", "skolegård", "planetarium", "svømmehal", "kirkegård"]
+    plan = []
+    for _i in range(n):
+        lang = r.choice(["da", "nb", "en"])
+        theme = data.THEMES[r.choice(sorted(data.THEMES))][lang]
+        words = [
+            w for w in " ".join(theme["intervention"] + theme["problem"]).split() if len(w) > 3
+        ]
+        picked = r.sample(words, min(len(words), r.choice([2, 3])))
+        plan.append((lang, " ".join([*picked, r.choice(absent)])))
+    return plan
+
+
 def list_plan(n=QUERIES):
     """A fixed varied mix of list filters, as readers combine them."""
     from samskab.cases.models import Case, InterventionType
@@ -252,6 +270,17 @@ def measure():
             by_kind.setdefault(kind, []).append(ms)
             slowest.append((round(ms, 1), q, filters, res.total))
     result["search"] = summary(times)
+    result["search"]["zero_results"] = sum(1 for s in slowest if not s[3])
+    # Three or four words where one is in no case: only partial matching answers these.
+    partial_times, partial_zero = [], 0
+    with translation.override("da"):
+        for lang, q in partial_plan():
+            started = time.perf_counter()
+            res = search_selectors.search(query=q, network=network, language=lang)
+            partial_times.append((time.perf_counter() - started) * 1000)
+            partial_zero += not res.total
+    result["search_partial"] = summary(partial_times)
+    result["search_partial"]["zero_results"] = partial_zero
     result["search"]["by_kind_p95_ms"] = {
         k: round(percentile(v, 0.95), 1) for k, v in sorted(by_kind.items())
     }
@@ -277,6 +306,9 @@ def measure():
     result["queries_per_page"] = queries_per_page()
     paths = pages()
     result["pages"] = paths
+    if os.environ.get("BENCH_SKIP_HTTP"):
+        result["http"] = []
+        return result
 
     from http_load import http_throughput
 

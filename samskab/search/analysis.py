@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from . import compounds
+
 LANGUAGES = ("da", "nb", "sv", "en")
 DEFAULT_LANGUAGE = "da"
 _STEMMER_NAMES = {
@@ -119,8 +121,139 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(_STEMMER_NAMES[language_of(language)])
 
 
+# Danish <-> Norwegian (<-> Swedish) spelling correspondences, applied in this order to the
+# stems of these languages (documents and queries alike), so that the Danish and the
+# Norwegian form of a word become one term. Each rule rewrites letters in place (never
+# only at the end of a stem), so the folded stem of a word still begins with the folded
+# stem of its first part and compounds keep matching by prefix. Measured in
+# tests/search/test_cognates.py (pairs from the synthetic vocabulary, false joins).
+FOLD_LANGUAGES = frozenset({"da", "nb", "sv"})
+VOWELS = "aeiouyæøåäö"
+FOLD_RULES = (
+    ("aa -> å (old Danish spelling)", re.compile("aa"), "å"),
+    ("ä -> æ, ö -> ø (Swedish)", re.compile("[äö]"), lambda m: "æ" if m.group() == "ä" else "ø"),
+    ("æ -> e (ældre/eldre, fælles/felles), é -> e (abonnér/abonner)", re.compile("[æé]"), "e"),
+    (
+        "af- -> av- before a consonant (afgørelse/avgjørelse)",
+        re.compile("^af(?=[^aeiouyæøå])"),
+        "av",
+    ),
+    (
+        "kj, gj -> k, g before a front vowel (kerne/kjerne, gælder/gjelder)",
+        re.compile("(?<=[kg])j(?=[eiyæø])"),
+        "",
+    ),
+    ("-tion -> -sjon (information/informasjon)", re.compile("tion"), "sjon"),
+    ("c -> s before e, i, y (center/senter, cykel/sykkel)", re.compile("c(?=[eiy])"), "s"),
+    ("c -> k elsewhere (klinik/klinikk)", re.compile("c"), "k"),
+    (
+        "øj, ej, aj -> øy, ei, ai (høj/høy, vej/vei)",
+        re.compile("(?<=[øea])j"),
+        lambda m: "y" if m.string[m.start() - 1] == "ø" else "i",
+    ),
+    ("-hed -> -het (sundhed/sunnhet)", re.compile("(?<=[^\\W\\d_])hed"), "het"),
+    ("nd -> nn (sund/sunn, mand/mann)", re.compile("nd"), "nn"),
+    ("ds -> ss (plads/plass, kryds/kryss)", re.compile("ds"), "ss"),
+    ("ld -> ll (fuldt/fullt)", re.compile("ld"), "ll"),
+    (
+        "b d g -> p t k after a vowel (skabe/skape, bog/bok, lege/leke)",
+        re.compile(f"(?<=[{VOWELS}])[bdg]+"),
+        lambda m: "".join("ptk"["bdg".index(c)] for c in m.group()),
+    ),
+    (
+        "double consonants -> single (fælles/felles, sunn/sun)",
+        re.compile(f"([^{VOWELS}])\\1"),
+        "\\1",
+    ),
+    (
+        "-ing -> '' at the end of a long stem (forebygging/forebyggelse)",
+        re.compile("(?<=[^\\W\\d_]{4})ing$"),
+        "",
+    ),
+)
+FOLD = True
+
+
+@lru_cache(maxsize=200_000)
+def fold(term: str) -> str:
+    """A Danish, Norwegian or Swedish stem with the spelling correspondences folded."""
+    for _name, pattern, replacement in FOLD_RULES:
+        term = pattern.sub(replacement, term)
+    return term
+
+
 def stem(word: str, language: str) -> str:
-    return _stemmer(language).stemWord(word)
+    language = language_of(language)
+    term = _stemmer(language).stemWord(word)
+    if FOLD and language in FOLD_LANGUAGES:
+        return fold(term)
+    return term
+
+
+# word -> folded stem, per language: stemming and folding once per distinct word.
+_TERM_CACHE: dict[str, dict[str, str]] = {}
+_TERM_CACHE_SIZE = 300_000
+
+
+def _stems(words: list[str], language: str) -> list[str]:
+    if not (FOLD and language in FOLD_LANGUAGES):
+        return _stemmer(language).stemWords(words)
+    cache = _TERM_CACHE.setdefault(language, {})
+    missing = [w for w in words if w not in cache]
+    if missing:
+        if len(cache) > _TERM_CACHE_SIZE:
+            cache.clear()
+        for word, term in zip(missing, _stemmer(language).stemWords(missing), strict=True):
+            cache[word] = fold(term)
+    return [cache[w] for w in words]
+
+
+DECOMPOUND = True
+
+
+# word -> its parts as (surface, term) pairs, per language: a document's words repeat, so
+# each is split once (bounded: emptied when it grows past _PARTS_CACHE_SIZE).
+_PARTS_CACHE: dict[tuple[str, bool], dict[str, tuple[tuple[str, str], ...]]] = {}
+_PARTS_CACHE_SIZE = 300_000
+
+
+def _word_parts(word: str, language: str) -> tuple[tuple[str, str], ...]:
+    cache = _PARTS_CACHE.setdefault((language, FOLD), {})
+    found = cache.get(word)
+    if found is None:
+        if len(cache) > _PARTS_CACHE_SIZE:
+            cache.clear()
+        stops = STOP_WORDS[language]
+        parts = [p for p in compounds.split(word, language) if p not in stops]
+        found = tuple(zip(parts, _stems(parts, language), strict=True))
+        cache[word] = found
+    return found
+
+
+def compound_terms(words: list[str], text: str, language: str) -> list[tuple[str, str]]:
+    """(surface part, term) of the parts of the compounds among ``words`` and of the
+    elided compounds of ``text`` ("sundheds- og omsorgsforvaltningen"), for the index."""
+    language = language_of(language)
+    if not DECOMPOUND or language not in compounds.SPLIT_LANGUAGES:
+        return []
+    found: list[tuple[str, str]] = []
+    if "- " in text or "-\n" in text:
+        for word in compounds.elided(normalise(text), language):
+            found.append((word, stem(word, language)))
+            found.extend(_word_parts(word, language))
+    min_word = compounds.MIN_WORD
+    for word in words:
+        if len(word) >= min_word:
+            found.extend(_word_parts(word, language))
+    return found
+
+
+def query_parts(word: str, language: str) -> tuple[str, ...]:
+    """The stems of a query word's parts, if it is a compound in that language."""
+    language = language_of(language)
+    if not DECOMPOUND or language not in compounds.SPLIT_LANGUAGES:
+        return ()
+    return tuple(_stems(list(compounds.split(word, language)), language))
 
 
 def is_stop_word(word: str, language: str) -> bool:
@@ -132,7 +265,7 @@ def analyse(text: str, language: str) -> list[str]:
     language = language_of(language)
     stops = STOP_WORDS[language]
     words = [w for w in tokenise(text) if w not in stops]
-    return _stemmer(language).stemWords(words)
+    return _stems(words, language)
 
 
 def analyse_with_forms(text: str, language: str) -> list[tuple[str, str]]:
@@ -140,7 +273,7 @@ def analyse_with_forms(text: str, language: str) -> list[tuple[str, str]]:
     language = language_of(language)
     stops = STOP_WORDS[language]
     words = [w for w in tokenise(text) if w not in stops]
-    return list(zip(words, _stemmer(language).stemWords(words), strict=True))
+    return list(zip(words, _stems(words, language), strict=True))
 
 
 def query_terms(word: str, languages) -> list[str]:

@@ -53,11 +53,18 @@ def build(doc: registry.Document):
         "mid": "\n".join([doc.summary or "", *[str(t) for t in doc.topics or ()]]),
         "body": doc.body or "",
     }
-    terms, forms = {}, {}
+    terms, forms, lengths = {}, {}, {}
     for name, text in fields.items():
         pairs = analysis.analyse_with_forms(text, language)[:MAX_TERMS_PER_FIELD]
         terms[name] = [term for _word, term in pairs]
+        lengths[name] = len(pairs)
         for word, term in pairs:
+            forms.setdefault(term, word)
+        # The parts of compounds come after the field's own terms (phrases stay intact);
+        # they do not count in the field's length.
+        parts = analysis.compound_terms([w for w, _t in pairs], text, language)
+        for word, term in parts[:MAX_TERMS_PER_FIELD]:
+            terms[name].append(term)
             forms.setdefault(term, word)
     facets = _facet_pairs(doc)
     row = SearchDocument(
@@ -73,9 +80,9 @@ def build(doc: registry.Document):
         terms_title=_pad(terms["title"]),
         terms_mid=_pad(terms["mid"]),
         terms_body=_pad(terms["body"]),
-        len_title=len(terms["title"]),
-        len_mid=len(terms["mid"]),
-        len_body=len(terms["body"]),
+        len_title=lengths["title"],
+        len_mid=lengths["mid"],
+        len_body=lengths["body"],
         facets=facets,
     )
     facet_rows = [(key, value) for key, pairs in facets.items() for value, _label in pairs]

@@ -30,11 +30,11 @@ def test_decomposed_letters_are_composed():
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
-        ("da", "Ensomheden blandt de ældre borgere", ["ensom", "ældr", "borg"]),
-        ("da", "Sundhedsfremme og forebyggelse for børn", ["sundhedsfrem", "forebyg", "børn"]),
-        ("nb", "Ensomhet blant eldre i kommunen", ["ensom", "eldr", "kommun"]),
+        ("da", "Ensomheden blandt de ældre borgere", ["ensom", "elr", "borg"]),
+        ("da", "Sundhedsfremme og forebyggelse for børn", ["sunhetsfrem", "forepyk", "børn"]),
+        ("nb", "Ensomhet blant eldre i kommunen", ["ensom", "elr", "komun"]),
         ("nb", "Fysisk aktivitet for barn og ungdom", ["fysisk", "aktivit", "barn", "ungdom"]),
-        ("sv", "Ensamheten bland äldre i kommunerna", ["ensam", "äldr", "kommun"]),
+        ("sv", "Ensamheten bland äldre i kommunerna", ["ensam", "elr", "komun"]),
         ("en", "Loneliness among the elderly residents", ["loneli", "elder", "resid"]),
     ],
 )
@@ -53,12 +53,12 @@ def test_unknown_language_falls_back_to_danish():
     assert analysis.language_of("fr") == "da"
     assert analysis.language_of("nn") == "nb"
     assert analysis.language_of("en-GB") == "en"
-    assert analysis.analyse("ældre", "xx") == ["ældr"]
+    assert analysis.analyse("ældre", "xx") == ["elr"]
 
 
 def test_query_terms_in_every_language():
-    assert analysis.query_terms("ensomhed", ["da", "nb"]) == ["ensom", "ensomhed"]
-    assert "eldr" in analysis.query_terms("eldre", ["da", "nb", "sv", "en"])
+    assert analysis.query_terms("ensomhed", ["da", "nb"]) == ["ensom", "ensomhet"]
+    assert "elr" in analysis.query_terms("eldre", ["da", "nb", "sv", "en"])
 
 
 def test_query_stop_word_in_any_language():

@@ -59,6 +59,9 @@ def parse(query: str, languages) -> ParsedQuery:
                 for other in sorted(equivalents.get(form, ())):
                     if other not in forms:
                         forms.append(other)
+            for parts in _compound_forms(word, languages, equivalents):
+                if parts not in forms:
+                    forms.append(parts)
             group = Group(text=text, alternatives=[_alternative(f) for f in forms], word=word)
             if not negative:
                 singles.append((len(parsed.groups), word))
@@ -68,6 +71,32 @@ def parse(query: str, languages) -> ParsedQuery:
     parsed.groups = parsed.groups[:MAX_GROUPS]
     parsed.excluded = parsed.excluded[:MAX_GROUPS]
     return parsed
+
+
+# A compound in the query also matches its parts in a row (the index holds the parts of
+# the compounds in the text after the field's terms, and words in the text stay in order).
+MAX_COMPOUND_FORMS = 6
+
+
+def _compound_forms(word, languages, equivalents) -> list[tuple[str, ...]]:
+    """*frivillighedscenter* -> (frivil, sent), and with each part's one-word equivalents."""
+    found: list[tuple[str, ...]] = []
+    for language in languages:
+        parts = analysis.query_parts(word, language)
+        if not parts:
+            continue
+        options = [[p] for p in parts]
+        for i, part in enumerate(parts):
+            for other in sorted(equivalents.get((part,), ())):
+                if len(other) == 1 and other[0] not in options[i]:
+                    options[i].append(other[0])
+        combos = [()]
+        for choices in options:
+            combos = [(*c, choice) for c in combos for choice in choices][:MAX_COMPOUND_FORMS]
+        for combo in combos:
+            if combo not in found:
+                found.append(combo)
+    return found[:MAX_COMPOUND_FORMS]
 
 
 def _merge_equivalent_phrases(parsed, singles, languages, equivalents) -> None:
