@@ -35,8 +35,7 @@ def healthz(request):
     queue = health.queue_status(settings.TASKS_BACKEND)
     database_ok = status["database"] == "ok"
     ok = all(v == "ok" for v in status.values()) and queue["queue"] == "ok"
-    body = {"status": "ok" if ok else ("degraded" if database_ok else "error"), **status}
-    body.update(queue)
+    body = {"status": "ok" if ok else ("degraded" if database_ok else "error"), **status, **queue}
     return JsonResponse(body, status=200 if database_ok else 503)
 
 
