@@ -187,6 +187,7 @@ class GroupResource(models.Model):
                 condition=(models.Q(url="") & ~models.Q(file=""))
                 | (~models.Q(url="") & models.Q(file="")),
                 name="groupresource_file_or_link",
+                violation_error_message=_("Give either a file or a link, not both."),
             ),
         ]
 

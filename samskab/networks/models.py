@@ -168,6 +168,7 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=Q(until__isnull=True) | Q(until__gte=models.F("since")),
                 name="membership_until_after_since",
+                violation_error_message=_("A membership cannot end before it begins."),
             ),
         ]
 

@@ -104,6 +104,7 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="news_article_published_has_time",
+                violation_error_message=_("A published article needs a publication time."),
             ),
         ]
 

@@ -220,6 +220,7 @@ class Case(models.Model):
                 | Q(period_start__isnull=True)
                 | Q(period_end__gte=models.F("period_start")),
                 name="case_period_end_after_start",
+                violation_error_message=_("The period cannot end before it starts."),
             ),
         ]
 
