@@ -45,4 +45,13 @@
       event.preventDefault();
     }
   });
+  // The header's menu is a <details>: shown open from 48rem (CSS shows it there too), a
+  // disclosure below that.
+  var menu = document.querySelector("[data-site-menu]");
+  if (menu && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 48rem)");
+    var syncMenu = function () { menu.open = wide.matches; };
+    syncMenu();
+    if (wide.addEventListener) { wide.addEventListener("change", syncMenu); }
+  }
 })();
