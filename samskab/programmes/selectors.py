@@ -16,10 +16,12 @@ from .models import (
     Edition,
     Programme,
     Review,
+    ReviewerInvitation,
     Session,
     SessionTrack,
 )
 from .predicates import applicable_organisation_ids, applicant_organisation_ids
+from .tokens import read_invitation_token
 
 S = Application.Status
 
@@ -426,3 +428,31 @@ def dashboard_applications(user, network) -> dict | None:
         "template": "programmes/_dashboard.html",
         "applications": applications,
     }
+
+
+def reviewer_invitations(call: Call):
+    """The call's invitations, newest first, with who invited and who accepted."""
+    return call.reviewer_invitations.select_related("invited_by", "accepted_by", "revoked_by")
+
+
+def invitation_for_call(*, call: Call, pk: int):
+    invitation = call.reviewer_invitations.filter(pk=pk).first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def invitation_for_token(*, network, token: str):
+    """The invitation a signed link names, within the network (404 for anything else)."""
+    read = read_invitation_token(token)
+    if read is None:
+        raise Http404
+    pk, email = read
+    invitation = (
+        ReviewerInvitation.objects.filter(pk=pk, call__edition__programme__network=network)
+        .select_related("call__edition__programme__network")
+        .first()
+    )
+    if invitation is None or invitation.email.lower() != email:
+        raise Http404
+    return invitation

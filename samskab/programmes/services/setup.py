@@ -16,7 +16,7 @@ from samskab.formbuilder import services as form_services
 from ..models import Call, Criterion, Edition, Programme, Track
 from .reviews import criteria_set
 
-RESERVED = {"new", "applications"}  # addresses of the app's own pages
+RESERVED = {"new", "applications", "reviewer-invitations"}  # addresses of the app's own pages
 END_OF_DAY = datetime.time(23, 59, 59)
 PROGRAMME_FIELDS = (
     "name",
