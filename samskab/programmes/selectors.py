@@ -1,6 +1,17 @@
 """Reads of the programmes app."""
 
-from django.db.models import Avg, Count, Max, Min, Prefetch, Q
+from django.db.models import (
+    Avg,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Max,
+    Min,
+    Prefetch,
+    Q,
+)
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -144,10 +155,21 @@ def applications_for_review(*, call: Call, status: str = "", region: int | None 
         .select_related("organisation__region")
         .order_by("organisation__name")
     )
+    # Each score as a share of its criterion's own scale (the lowest 0 %, the highest
+    # 100 %), so criteria on different scales ("1–5", "0–3") count alike in the mean.
+    share = ExpressionWrapper(
+        Cast(F("reviews__scores__value") - F("reviews__scores__criterion__scale_min"), FloatField())
+        * 100.0
+        / Cast(
+            F("reviews__scores__criterion__scale_max") - F("reviews__scores__criterion__scale_min"),
+            FloatField(),
+        ),
+        output_field=FloatField(),
+    )
     qs = qs.annotate(
-        score_mean=Avg("reviews__scores__value"),
-        score_low=Min("reviews__scores__value"),
-        score_high=Max("reviews__scores__value"),
+        score_mean=Avg(share, output_field=FloatField()),
+        score_low=Min(share, output_field=FloatField()),
+        score_high=Max(share, output_field=FloatField()),
         reviewers=Count("reviews", distinct=True),
     )
     if status:

@@ -25,12 +25,14 @@ LINK = re.compile(r"https?://\S+/reviewer-invitations/(\S+)/")
 
 def _reviewers_path(call):
     edition = call.edition
-    return reverse("programmes:reviewers", args=[edition.programme.slug, edition.year])
+    with translation.override("da"):
+        return reverse("programmes:reviewers", args=[edition.programme.slug, edition.year])
 
 
 def _review_path(call):
     edition = call.edition
-    return reverse("programmes:review", args=[edition.programme.slug, edition.year])
+    with translation.override("da"):
+        return reverse("programmes:review", args=[edition.programme.slug, edition.year])
 
 
 def _invite(client, staff_user, call, email, language="da", capture=None):

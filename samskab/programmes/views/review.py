@@ -16,8 +16,9 @@ from samskab.formbuilder.answers import answer_text, display
 from samskab.formbuilder.schema import questions
 
 from .. import selectors, services
-from ..forms import DecisionForm, ReviewFilterForm, ReviewForm
+from ..forms import DecisionForm, ReviewFilterForm
 from ..models import Application
+from .applications import application_page, review_form_for
 from .getters import application_of_network, call_of_network
 
 ONLY_STAFF = gettext_lazy("Only the network's secretariat reviews applications.")
@@ -89,18 +90,11 @@ def application_decide(request, application):
     )
 
 
-def review_form_for(application, user, data=None):
-    info = selectors.reviews_for_page(application, user)
-    initial = {}
-    if info["own"] is not None:
-        initial = {f"c{c.pk}": str(v) for c, v in info["own"].score_list if v is not None}
-        initial["comment"] = info["own"].comment
-    return info, ReviewForm(data, initial=initial, criteria=info["criteria"])
-
-
 @require_POST
 @guard("programmes.review_application", get=application_of_network, message=ONLY_STAFF)
 def application_review(request, application):
+    """Save the reviewer's scores; a score off a criterion's scale (or any other error) shows
+    the application again with the errors, answered 400, and nothing saved."""
     _info, form = review_form_for(application, request.user, request.POST)
     if form.is_valid():
         try:
@@ -111,15 +105,14 @@ def application_review(request, application):
                 comment=form.cleaned_data["comment"],
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            add_errors(form, exc)
         else:
             messages.success(request, _("Your review has been saved."))
             following = selectors.neighbours(application)[1]
             if following and request.POST.get("then") == "next":
                 return redirect("programmes:application", pk=following)
-    else:
-        messages.error(request, _("Choose a score on each criterion's scale."))
-    return redirect(application)
+            return redirect(application)
+    return application_page(request, application, review_form=form, status=400)
 
 
 @guard("programmes.review_call", get=call_of_network, message=ONLY_STAFF)
