@@ -1,6 +1,8 @@
 """The secretariat's review: the list of a call's applications with filters and the
 statistics, a decision per application (up to the seats), the XLSX export."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -24,14 +26,19 @@ from .getters import application_of_network, call_of_network
 ONLY_STAFF = gettext_lazy("Only the network's secretariat reviews applications.")
 
 
-@guard("programmes.review_call", get=call_of_network, message=ONLY_STAFF)
-def review_list(request, call):
-    regions = selectors.regions_of(call)
-    filters = ReviewFilterForm(request.GET or None, regions=regions)
+def _filters(request, call):
+    """The review list's filters (status, region), also for the printable bundle."""
+    filters = ReviewFilterForm(request.GET or None, regions=selectors.regions_of(call))
     status, region = "", None
     if filters.is_valid():
         status = filters.cleaned_data["status"]
         region = filters.cleaned_data["region"].pk if filters.cleaned_data["region"] else None
+    return filters, status, region
+
+
+@guard("programmes.review_call", get=call_of_network, message=ONLY_STAFF)
+def review_list(request, call):
+    filters, status, region = _filters(request, call)
     return render(
         request,
         "programmes/review_list.html",
@@ -39,6 +46,7 @@ def review_list(request, call):
             "call": call,
             "edition": call.edition,
             "filters": filters,
+            "query": urlencode({k: v for k, v in (("status", status), ("region", region)) if v}),
             "applications": selectors.applications_for_review(
                 call=call, status=status, region=region
             ),
@@ -117,10 +125,15 @@ def application_review(request, application):
 
 @guard("programmes.review_call", get=call_of_network, message=ONLY_STAFF)
 def review_print(request, call):
-    """All submitted applications of the call as one printable document."""
+    """All submitted applications of the call (or those the review list's filters choose)
+    as one printable document: one application a page, each with the answers to the form
+    version it was answered on."""
+    _filters_form, status, region = _filters(request, call)
     applications = [
         {"application": a, "rows": display(a.form_version.definition, a.answers or {})}
-        for a in selectors.applications_for_review(call=call).select_related("form_version")
+        for a in selectors.applications_for_review(
+            call=call, status=status, region=region
+        ).select_related("form_version")
     ]
     return render(
         request,
