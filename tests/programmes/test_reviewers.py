@@ -203,3 +203,21 @@ def test_invitations_in_the_personal_data_export_and_erasure(call, staff_user, i
     assert section.export(invitee, None)["reviewer_invitations"][0]["status"] == "accepted"
     section.erase(invitee, None)
     assert not ReviewerInvitation.objects.exists() and not call.reviewers.exists()
+
+
+def test_a_reviewer_taken_off_the_calls_list_loses_the_invitation(call, staff_user, invitee):
+    from .conftest import CPH
+
+    invitation = services.reviewer_invite(actor=staff_user, call=call, email=invitee.email)
+    services.reviewer_invitation_accept(actor=invitee, invitation=invitation)
+    services.call_save(
+        actor=staff_user,
+        edition=call.edition,
+        opens_on=call.opens_at.astimezone(CPH).date(),
+        deadline_on=call.deadline_at.astimezone(CPH).date(),
+        seats=20,
+        eligibility="country",
+        reviewers=[],
+    )
+    invitation.refresh_from_db()
+    assert invitation.status() == "revoked" and not call.reviewers.exists()
