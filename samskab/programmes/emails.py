@@ -6,10 +6,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samskab.core.links import absolute_reverse
 from samskab.core.tasks import enqueue_on_commit, send_email
 from samskab.core.text import single_line
 from samskab.formbuilder.answers import display
 from samskab.networks.models import Role
+
+from .tokens import invitation_token
 
 
 def organisation_addresses(application) -> list[str]:
@@ -68,3 +71,27 @@ def letter(application, text: str) -> None:
     if application.created_by_id and application.created_by.email:
         to.append(application.created_by.email)
     _send(application, "letter", subject, to, {"letter": text})
+
+
+def reviewer_invitation(invitation) -> None:
+    """The invitation to review a call, in the invitee's language, with its signed link."""
+    call = invitation.call
+    network = call.edition.programme.network
+    with (
+        translation.override(invitation.language),
+        timezone.override(zoneinfo.ZoneInfo(network.time_zone)),
+    ):
+        link = absolute_reverse(
+            "programmes:reviewer_accept",
+            network=network,
+            language=invitation.language,
+            args=[invitation_token(invitation)],
+        )
+        subject = _("Invitation to review the applications to %(edition)s") % {
+            "edition": call.edition
+        }
+        body = render_to_string(
+            "programmes/email/reviewer_invitation.txt",
+            {"invitation": invitation, "edition": call.edition, "network": network, "link": link},
+        )
+    enqueue_on_commit(send_email, subject=single_line(subject), body=body, to=[invitation.email])

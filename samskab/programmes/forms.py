@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -418,4 +419,13 @@ class ChampionForm(forms.Form):
     area = forms.CharField(label=_("Area"), max_length=200, required=False)
     consent = forms.BooleanField(
         label=_("The champion has given the consent below"), required=False
+    )
+
+
+class ReviewerInviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the reviewer"), max_length=254)
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"),
+        choices=settings.LANGUAGES,
+        help_text=_("When the address has an account, the account's language is used."),
     )

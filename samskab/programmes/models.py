@@ -543,3 +543,71 @@ class Champion(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ReviewerInvitation(models.Model):
+    """The secretariat's invitation to read and score one call's applications, sent by
+    e-mail as a signed link that expires. The invitee accepts it signed in with that
+    address verified, and becomes one of the call's named reviewers (``Call.reviewers``);
+    revoking it removes them again. Kept with who and when."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for an answer")
+        ACCEPTED = "accepted", _("accepted")
+        EXPIRED = "expired", _("expired")
+        REVOKED = "revoked", _("revoked")
+
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="reviewer_invitations", verbose_name=_("call")
+    )
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(
+        _("language of the invitation"), max_length=8, choices=settings.LANGUAGES, default="da"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("invited"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+
+    class Meta:
+        verbose_name = _("reviewer invitation")
+        verbose_name_plural = _("reviewer invitations")
+        ordering = ["call", "-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.email} ({self.call})"
+
+    def status(self, now=None) -> str:
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.accepted_at:
+            return self.Status.ACCEPTED
+        if (now or timezone.now()) > self.expires_at:
+            return self.Status.EXPIRED
+        return self.Status.PENDING
+
+    def get_status_display(self):
+        return self.Status(self.status()).label

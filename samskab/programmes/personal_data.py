@@ -2,6 +2,8 @@
 applications (the log), and the people named in applications' people lists, found by an
 e-mail address the user has verified (never by a name, which anyone can type)."""
 
+from django.db.models import Q
+
 from samskab.accounts import personal_data
 from samskab.formbuilder.schema import question_map
 
@@ -13,6 +15,7 @@ from .models import (
     Champion,
     Participant,
     Review,
+    ReviewerInvitation,
     Substitution,
 )
 
@@ -121,7 +124,19 @@ def _export(user, person):
             "application__organisation", "application__call__edition__programme"
         )
     ]
+    invitations = [
+        {
+            "call": str(i.call),
+            "email": i.email,
+            "status": str(i.status()),
+            "invited_at": i.created_at.isoformat(),
+        }
+        for i in ReviewerInvitation.objects.filter(
+            Q(email__in=emails) | Q(accepted_by=user) if user else Q(email__in=emails)
+        ).select_related("call__edition__programme")
+    ]
     return {
+        "reviewer_invitations": invitations,
         "champion": champion_of,
         "participant_in_editions": participant_in,
         "substitute_for_sessions": substitute_for,
@@ -146,6 +161,8 @@ def _erase(user, person):
         # A participant's place stays in the municipality's numbers; who it was goes.
         Participant.objects.filter(email__in=emails).update(name=ERASED, title="", email="")
         Substitution.objects.filter(email__in=emails).update(name=ERASED, email="")
+        # An invitation to review is about its address only.
+        ReviewerInvitation.objects.filter(email__in=emails).delete()
         # A champion is a private citizen: nothing of them is kept.
         Champion.objects.filter(email__in=emails).delete()
     if user is not None:
@@ -157,6 +174,9 @@ def _erase(user, person):
         ApplicationFile.objects.filter(uploaded_by=user).update(uploaded_by=None)
         # The scores stay for the call's figures; who gave them goes.
         Review.objects.filter(reviewer=user).update(reviewer=None)
+        ReviewerInvitation.objects.filter(accepted_by=user).delete()
+        ReviewerInvitation.objects.filter(invited_by=user).update(invited_by=None)
+        ReviewerInvitation.objects.filter(revoked_by=user).update(revoked_by=None)
         # A reviewer named on a call stops being one.
         for call in Call.objects.filter(reviewers=user):
             call.reviewers.remove(user)
@@ -175,5 +195,6 @@ personal_data.register(
         "programmes.Participant",
         "programmes.Substitution",
         "programmes.Champion",
+        "programmes.ReviewerInvitation",
     ),
 )

@@ -6,7 +6,7 @@ from django.utils import timezone
 from samskab.networks.models import Organisation, Role
 from samskab.networks.predicates import role_organisation_ids, staff_network_ids, user_cached
 
-from .models import Application, Call
+from .models import Application, Call, ReviewerInvitation
 
 APPLICANT_KINDS = {Role.Kind.ORG_EDITOR, Role.Kind.ADMIN_CONTACT}
 
@@ -164,3 +164,37 @@ def is_participant_self(user, participant):
         and bool(participant.email)
         and participant.email.lower() == (user.email or "").lower()
     )
+
+
+def verified_addresses(user) -> set[str]:
+    """The user's verified e-mail addresses, lower-cased."""
+    if not user.is_authenticated:
+        return set()
+    from allauth.account.models import EmailAddress
+
+    return user_cached(
+        user,
+        "verified_addresses",
+        lambda: {
+            e.lower()
+            for e in EmailAddress.objects.filter(user=user, verified=True).values_list(
+                "email", flat=True
+            )
+        },
+    )
+
+
+@rules.predicate
+def is_invitation_staff(user, invitation):
+    return invitation is not None and is_call_staff(user, invitation.call)
+
+
+@rules.predicate
+def is_invitation_addressee(user, invitation):
+    """Signed in with the invited address, verified."""
+    return invitation is not None and invitation.email.lower() in verified_addresses(user)
+
+
+@rules.predicate
+def is_invitation_pending(user, invitation):
+    return invitation is not None and invitation.status() == ReviewerInvitation.Status.PENDING

@@ -17,6 +17,9 @@ from .predicates import (
     is_call_reviewer,
     is_call_staff,
     is_edition_staff,
+    is_invitation_addressee,
+    is_invitation_pending,
+    is_invitation_staff,
     is_participant_applicant,
     is_participant_self,
     is_participant_staff,
@@ -50,6 +53,13 @@ rules.add_perm(
 rules.add_perm(
     "programmes.decide_application",
     (is_superuser | is_application_staff) & is_application_decidable,
+)
+# Named reviewers: the secretariat invites them per call (and revokes them); the invitee
+# accepts while the invitation holds, signed in with the invited address verified.
+rules.add_perm("programmes.manage_reviewers", is_superuser | is_call_staff)
+rules.add_perm("programmes.revoke_reviewer", is_superuser | is_invitation_staff)
+rules.add_perm(
+    "programmes.accept_reviewer_invitation", is_invitation_addressee & is_invitation_pending
 )
 # After selection the secretariat turns an accepted application into a draft case, once.
 rules.add_perm(

@@ -1,6 +1,17 @@
 """Reads of the programmes app."""
 
-from django.db.models import Avg, Count, Max, Min, Prefetch, Q
+from django.db.models import (
+    Avg,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Max,
+    Min,
+    Prefetch,
+    Q,
+)
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -16,10 +27,12 @@ from .models import (
     Edition,
     Programme,
     Review,
+    ReviewerInvitation,
     Session,
     SessionTrack,
 )
 from .predicates import applicable_organisation_ids, applicant_organisation_ids
+from .tokens import read_invitation_token
 
 S = Application.Status
 
@@ -142,10 +155,21 @@ def applications_for_review(*, call: Call, status: str = "", region: int | None 
         .select_related("organisation__region")
         .order_by("organisation__name")
     )
+    # Each score as a share of its criterion's own scale (the lowest 0 %, the highest
+    # 100 %), so criteria on different scales ("1–5", "0–3") count alike in the mean.
+    share = ExpressionWrapper(
+        Cast(F("reviews__scores__value") - F("reviews__scores__criterion__scale_min"), FloatField())
+        * 100.0
+        / Cast(
+            F("reviews__scores__criterion__scale_max") - F("reviews__scores__criterion__scale_min"),
+            FloatField(),
+        ),
+        output_field=FloatField(),
+    )
     qs = qs.annotate(
-        score_mean=Avg("reviews__scores__value"),
-        score_low=Min("reviews__scores__value"),
-        score_high=Max("reviews__scores__value"),
+        score_mean=Avg(share, output_field=FloatField()),
+        score_low=Min(share, output_field=FloatField()),
+        score_high=Max(share, output_field=FloatField()),
         reviewers=Count("reviews", distinct=True),
     )
     if status:
@@ -426,3 +450,31 @@ def dashboard_applications(user, network) -> dict | None:
         "template": "programmes/_dashboard.html",
         "applications": applications,
     }
+
+
+def reviewer_invitations(call: Call):
+    """The call's invitations, newest first, with who invited and who accepted."""
+    return call.reviewer_invitations.select_related("invited_by", "accepted_by", "revoked_by")
+
+
+def invitation_for_call(*, call: Call, pk: int):
+    invitation = call.reviewer_invitations.filter(pk=pk).first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def invitation_for_token(*, network, token: str):
+    """The invitation a signed link names, within the network (404 for anything else)."""
+    read = read_invitation_token(token)
+    if read is None:
+        raise Http404
+    pk, email = read
+    invitation = (
+        ReviewerInvitation.objects.filter(pk=pk, call__edition__programme__network=network)
+        .select_related("call__edition__programme__network")
+        .first()
+    )
+    if invitation is None or invitation.email.lower() != email:
+        raise Http404
+    return invitation

@@ -6,6 +6,7 @@ from .views import (
     participants,
     public,
     review,
+    reviewers,
     selection,
     sessions,
     setup,
@@ -47,6 +48,7 @@ urlpatterns = [
     path("applications/<int:pk>/decide/", review.application_decide, name="decide"),
     path("applications/<int:pk>/review/", review.application_review, name="review_save"),
     path("applications/<int:pk>/case/", selection.application_case, name="make_case"),
+    path("reviewer-invitations/<str:token>/", reviewers.reviewer_accept, name="reviewer_accept"),
     path("<slug:slug>/", public.programme_detail, name="detail"),
     path("<slug:slug>/edit/", setup.programme_edit, name="edit"),
     path("<slug:slug>/editions/new/", setup.edition_create, name="edition_create"),
@@ -62,5 +64,11 @@ urlpatterns = [
     path(E + "apply/", applications.application_start, name="apply"),
     path(E + "applications/", review.review_list, name="review"),
     path(E + "applications.xlsx", review.review_export, name="export"),
+    path(E + "applications/reviewers/", reviewers.reviewer_list, name="reviewers"),
+    path(
+        E + "applications/reviewers/<int:pk>/revoke/",
+        reviewers.reviewer_revoke,
+        name="reviewer_revoke",
+    ),
     path(E + "applications/print/", review.review_print, name="print"),
 ]

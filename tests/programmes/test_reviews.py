@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -46,7 +48,9 @@ def test_two_reviewers_score_and_the_spread_shows(
     with translation.override("da"):
         path = reverse("programmes:review", args=[edition.programme.slug, edition.year])
     listing = client.get(path).content.decode()
-    assert "2,7 (2–4; 2 bedømmere)" in listing
+    # Each score as a share of its own scale: 4 and 2 of 1–5 are 75 % and 25 %, 2 of 0–3 is
+    # 67 %; the mean is 56 %.
+    assert "56 % (25–75 %; 2 bedømmere)" in listing
     with translation.override("da"):
         path = reverse("programmes:application", args=[submitted.pk])
     page = client.get(path).content.decode()
@@ -54,9 +58,45 @@ def test_two_reviewers_score_and_the_spread_shows(
 
 
 def test_scores_outside_the_scale_are_refused(submitted, criteria, staff_user):
-    with pytest.raises(ValidationError):
-        services.review_save(actor=staff_user, application=submitted, scores={criteria[1].pk: 4})
+    anchoring, partners = criteria
+    for criterion, value in ((partners, 4), (anchoring, 0), (anchoring, 6)):
+        with translation.override("da"), pytest.raises(ValidationError) as caught:
+            services.review_save(
+                actor=staff_user, application=submitted, scores={criterion.pk: value}
+            )
+        low, high = criterion.scale_min, criterion.scale_max
+        assert caught.value.message_dict == {
+            f"c{criterion.pk}": [f"Giv {criterion.name} fra {low} til {high} point."]
+        }
     assert not Review.objects.exists()
+    # Both ends of each scale are scores.
+    services.review_save(
+        actor=staff_user, application=submitted, scores={anchoring.pk: 1, partners.pk: 0}
+    )
+    services.review_save(
+        actor=staff_user, application=submitted, scores={anchoring.pk: 5, partners.pk: 3}
+    )
+    assert sorted(Review.objects.get().scores.values_list("value", flat=True)) == [3, 5]
+
+
+def test_the_review_form_offers_the_scale_and_refuses_a_score_off_it(
+    client, submitted, criteria, staff_user
+):
+    anchoring, partners = criteria
+    client.force_login(staff_user)
+    with translation.override("da"):
+        page_path = reverse("programmes:application", args=[submitted.pk])
+        save_path = reverse("programmes:review_save", args=[submitted.pk])
+    page = client.get(page_path).content.decode()
+    offered = set(re.findall(rf'name="c{partners.pk}" value="(\d+)"', page))
+    assert offered == {"0", "1", "2", "3"}
+    response = client.post(save_path, {f"c{partners.pk}": "4", f"c{anchoring.pk}": "3"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert 'id="error-summary"' in body and "Partnerskaber (0–3)" in body
+    assert not Review.objects.exists()
+    response = client.post(save_path, {f"c{partners.pk}": "3", f"c{anchoring.pk}": "5"})
+    assert response.status_code == 302
 
 
 def test_applicants_never_review_nor_see_reviews(

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
 
-from samskab.programmes.models import Application, Participant
+from samskab.programmes.models import Application, Participant, ReviewerInvitation
 from tests.conftest import make_user_with_role
 
 from .conftest import CPH, complete_answers, make_call
@@ -22,6 +22,8 @@ ROLES = (
     "political",
     "other_editor",
     "reviewer",
+    "other_reviewer",
+    "invitee",
     "staff",
     "xstaff",
 )
@@ -47,6 +49,8 @@ def users(
     reviewer = make_user_with_role(dk_network, None)
     return {
         "reviewer": reviewer,
+        "other_reviewer": make_user_with_role(dk_network, None),
+        "invitee": make_user_with_role(dk_network, None),
         "anon": AnonymousUser(),
         "user": plain_user,
         "editor": org_editor,
@@ -62,6 +66,14 @@ def users(
 def world(users, dk_network, member_org):
     call = make_call(users["staff"], dk_network, opens=OPENS, deadline=DEADLINE, year=2026)
     call.reviewers.add(users["reviewer"])
+    # A reviewer of another call of the same network reviews nothing of this one.
+    other_call = make_call(users["staff"], dk_network, opens=OPENS, deadline=DEADLINE, year=2027)
+    other_call.reviewers.add(users["other_reviewer"])
+    invitation = ReviewerInvitation.objects.create(
+        call=call,
+        email=users["invitee"].email.upper(),
+        expires_at=datetime.datetime(2026, 3, 1, tzinfo=CPH),
+    )
     application = Application.objects.create(
         call=call,
         organisation=member_org,
@@ -74,6 +86,7 @@ def world(users, dk_network, member_org):
     )
     return {
         "participant": participant,
+        "invitation": invitation,
         "call": call,
         "edition": call.edition,
         "programme": call.edition.programme,
@@ -118,6 +131,10 @@ MATRIX = [
         "application",
         dict.fromkeys(MOMENTS, STAFF | Y("reviewer")),
     ),
+    ("programmes.manage_reviewers", "call", dict.fromkeys(MOMENTS, STAFF)),
+    ("programmes.revoke_reviewer", "invitation", dict.fromkeys(MOMENTS, STAFF)),
+    # Only the invited address, signed in and verified, while the invitation holds.
+    ("programmes.accept_reviewer_invitation", "invitation", dict.fromkeys(MOMENTS, Y("invitee"))),
     ("programmes.make_case", "application", dict.fromkeys(MOMENTS, Y())),  # not accepted
     # The world's application is submitted: its people are the secretariat's only.
     ("programmes.manage_participants", "application", dict.fromkeys(MOMENTS, STAFF)),

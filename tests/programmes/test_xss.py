@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from samskab.formbuilder.services import form_replace
 from samskab.programmes import services
+from tests.factories import UserFactory
 from tests.security.payloads import FORMULA_START, PAYLOADS, payload
 from tests.security.support import MARKER, executable_findings
 
@@ -44,6 +45,11 @@ def xss(call, staff_user, org_editor, member_org, dk_network):
     sections[0]["questions"].append(
         {"id": "people", "kind": "people", "label": "P", "roles": roles}
     )
+    choices = [{"id": f"c{i}", "label": payload(i, "choice.label")} for i in range(N)]
+    sections[1]["questions"] += [
+        {"id": "one", "kind": "single_choice", "label": "One", "choices": choices},
+        {"id": "many", "kind": "multiple_choice", "label": "Many", "choices": choices},
+    ]
     form_replace(actor=staff_user, form=call.form, definition={"sections": sections})
     programme = call.edition.programme
     services.programme_save(
@@ -65,10 +71,30 @@ def xss(call, staff_user, org_editor, member_org, dk_network):
         {"role": f"r{i}", "name": payload(i, "person.name"), "title": payload(i, "person.title")}
         for i in range(20)
     ]
+    answers["one"] = "c0"
+    answers["many"] = [f"c{i}" for i in range(N)]
     services.application_save(actor=org_editor, application=application, answers=answers)
-    services.application_submit(actor=org_editor, application=application)
+    application = services.application_submit(actor=org_editor, application=application)
+    # The review: criteria the secretariat names, a comment, a reviewer who named themself.
+    services.criteria_set(
+        actor=staff_user,
+        call=call,
+        criteria=[(payload(i, "criterion.name"), 1, 5) for i in range(N)],
+    )
+    services.review_save(
+        actor=staff_user,
+        application=application,
+        scores={},
+        comment="\n\n".join(payload(i, "review.comment") for i in range(N)),
+    )
+    reviewer = UserFactory(name=payload(0, "reviewer.name")[:150])
+    invitation = services.reviewer_invite(actor=staff_user, call=call, email=reviewer.email)
+    services.reviewer_invitation_accept(actor=reviewer, invitation=invitation)
+    services.review_save(
+        actor=reviewer, application=application, scores={}, comment=payload(1, "review.comment")
+    )
     call.refresh_from_db()
-    return {"call": call, "application": application}
+    return {"call": call, "application": application, "reviewer": reviewer}
 
 
 def _check(html: str, fields: set[str]):
@@ -87,7 +113,14 @@ def test_payloads_stay_text_on_every_page(client, xss, staff_user, org_editor):
         client.get(reverse("programmes:detail", args=[slug])).content.decode(),
         {"programme.name", "programme.purpose"},
     )
-    questions = {"section.title", "section.help", "question.label", "question.help", "role.label"}
+    questions = {
+        "section.title",
+        "section.help",
+        "question.label",
+        "question.help",
+        "role.label",
+        "choice.label",
+    }
     _check(
         client.get(reverse("programmes:edition", args=[slug, edition.year])).content.decode(),
         questions,
@@ -99,12 +132,29 @@ def test_payloads_stay_text_on_every_page(client, xss, staff_user, org_editor):
     )
     client.force_login(staff_user)
     shown = {"section.title", "question.label", "answer", "person.name", "role.label"}
+    shown |= {"choice.label"}
+    review = {"criterion.name", "review.comment", "reviewer.name"}
     _check(
-        client.get(reverse("programmes:application", args=[application.pk])).content.decode(), shown
+        client.get(reverse("programmes:application", args=[application.pk])).content.decode(),
+        shown | review,
+    )
+    _check(
+        client.get(reverse("programmes:review", args=[slug, edition.year])).content.decode(),
+        {"programme.name"},
+    )
+    _check(
+        client.get(reverse("programmes:reviewers", args=[slug, edition.year])).content.decode(),
+        {"reviewer.name"},
     )
     _check(
         client.get(reverse("programmes:print", args=[slug, edition.year])).content.decode(), shown
     )
+    client.force_login(xss["reviewer"])
+    _check(
+        client.get(reverse("programmes:application", args=[application.pk])).content.decode(),
+        shown | review,
+    )
+    client.force_login(staff_user)
     _check(
         client.get(reverse("formbuilder:edit", args=[call.form.pk])).content.decode(),
         {"section.title", "question.label"},

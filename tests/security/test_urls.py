@@ -33,6 +33,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
 from samskab.cases.models import InterventionType, Topic
+from samskab.programmes.tokens import invitation_token
 from tests.factories import PASSWORD
 
 from .support import changed_tables, db_fingerprint, module_data
@@ -491,6 +492,27 @@ TABLE = {
     "programmes:review": R(EDITION, "login 403 403 403 200"),
     "programmes:export": R(EDITION, "login 403 403 403 200"),
     "programmes:print": R(EDITION, "login 403 403 403 200"),
+    "programmes:reviewers": R(
+        EDITION,
+        "login 403 403 403 200",
+        "login 403 403 403 302+",
+        data=lambda w: {"email": "ny-bedommer@test.example", "language": "da"},
+    ),
+    "programmes:reviewer_revoke": R(
+        kw(
+            slug=lambda w: w.call.edition.programme.slug,
+            year=lambda w: w.call.edition.year,
+            pk=lambda w: w.invitation.pk,
+        ),
+        "405 405 405 405 405",
+        "login 403 403 403 302+",
+    ),
+    # The link of an invitation to an address none of the roles has: read, never accepted.
+    "programmes:reviewer_accept": R(
+        kw(token=lambda w: invitation_token(w.invitation)),
+        "login 200 200 200 200",
+        "login 403 403 403 403",
+    ),
     "programmes:application": R(APPLICATION, "login 404 404 404 200"),
     "programmes:application_file": R(
         kw(pk=lambda w: w.application.pk, fid=lambda w: w.application_file.pk),

@@ -266,6 +266,15 @@ def build_world() -> World:
     )
     attachment.file.save("kort.pdf", ContentFile(PDF), save=True)
     o["application_file"] = attachment
+    # An invitation to review the call, sent to an address none of the roles has.
+    from samskab.programmes.models import ReviewerInvitation
+
+    o["invitation"] = ReviewerInvitation.objects.create(
+        call=call,
+        email="invited-reviewer@test.example",
+        invited_by=users["staff"],
+        expires_at=timezone.now() + datetime.timedelta(days=14),
+    )
 
     # A session of the edition (an event for invited people) in its one track.
     from samskab.programmes import services as programme_services

@@ -14,6 +14,7 @@ from .participants import (
     participants_set,
     session_decline,
 )
+from .reviewers import reviewer_invitation_accept, reviewer_invite, reviewer_revoke
 from .reviews import criteria_set, review_save
 from .sessions import session_create, session_remove, session_update
 from .setup import call_save, edition_copy, edition_save, programme_save
@@ -30,6 +31,9 @@ __all__ = [
     "edition_invite_champions",
     "criteria_set",
     "review_save",
+    "reviewer_invitation_accept",
+    "reviewer_invite",
+    "reviewer_revoke",
     "session_create",
     "session_remove",
     "session_update",

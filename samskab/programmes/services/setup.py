@@ -7,6 +7,7 @@ import zoneinfo
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samskab.core.guards import require
@@ -16,7 +17,7 @@ from samskab.formbuilder import services as form_services
 from ..models import Call, Criterion, Edition, Programme, Track
 from .reviews import criteria_set
 
-RESERVED = {"new", "applications"}  # addresses of the app's own pages
+RESERVED = {"new", "applications", "reviewer-invitations"}  # addresses of the app's own pages
 END_OF_DAY = datetime.time(23, 59, 59)
 PROGRAMME_FIELDS = (
     "name",
@@ -203,7 +204,13 @@ def call_save(
     call.save()
     call.listed_organisations.set(listed)
     if reviewers is not None:
-        call.reviewers.set(_reviewer_accounts(reviewers))
+        kept = _reviewer_accounts(reviewers)
+        removed = set(call.reviewers.values_list("pk", flat=True)) - {u.pk for u in kept}
+        call.reviewers.set(kept)
+        # A reviewer taken off the list here loses their accepted invitation too.
+        call.reviewer_invitations.filter(accepted_by__in=removed, revoked_at=None).update(
+            revoked_at=timezone.now(), revoked_by=actor
+        )
     if criteria is not None:
         criteria_set(actor=actor, call=call, criteria=criteria)
     return call

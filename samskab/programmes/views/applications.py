@@ -15,9 +15,8 @@ from samskab.formbuilder.answers import AnswerForm, display, missing
 from samskab.formbuilder.schema import question_map
 
 from .. import selectors, services
-from ..forms import StartForm
+from ..forms import ReviewForm, StartForm
 from .getters import application_of_network, call_of_network
-from .review import review_form_for
 
 NOT_YOURS = gettext_lazy("Only the applying organisation and the secretariat see an application.")
 CLOSED = gettext_lazy("The call is closed: the application can no longer be changed.")
@@ -129,13 +128,27 @@ def with_file_links(application):
     return rows
 
 
-@guard("programmes.view_application", get=application_of_network, message=NOT_YOURS, hidden=True)
-def application_detail(request, application):
+def review_form_for(application, user, data=None):
+    info = selectors.reviews_for_page(application, user)
+    initial = {}
+    if info["own"] is not None:
+        initial = {f"c{c.pk}": str(v) for c, v in info["own"].score_list if v is not None}
+        initial["comment"] = info["own"].comment
+    return info, ReviewForm(data, initial=initial, criteria=info["criteria"])
+
+
+def application_page(request, application, *, review_form=None, status=200):
+    """The application on one page; with the review (internal) for those who review it."""
     review = {}
     if request.user.has_perm("programmes.review_application", application):
         info, form = review_form_for(application, request.user)
         previous, following = selectors.neighbours(application)
-        review = {"review": info, "review_form": form, "previous": previous, "next": following}
+        review = {
+            "review": info,
+            "review_form": review_form or form,
+            "previous": previous,
+            "next": following,
+        }
     return render(
         request,
         "programmes/application_detail.html",
@@ -147,7 +160,13 @@ def application_detail(request, application):
             "rows": with_file_links(application),
             "log": application.log.select_related("actor").order_by("at", "id"),
         },
+        status=status,
     )
+
+
+@guard("programmes.view_application", get=application_of_network, message=NOT_YOURS, hidden=True)
+def application_detail(request, application):
+    return application_page(request, application)
 
 
 @guard("programmes.view_application", get=application_of_network, message=NOT_YOURS, hidden=True)

@@ -34,3 +34,12 @@ def participant_of_network(request, pk, pid):
 def champion_of_network(request, pk, cid):
     application = application_of_network(request, pk)
     return selectors.champion_for_page(application=application, pk=cid)
+
+
+def invitation_of_call(request, slug, year, pk):
+    call = call_of_network(request, slug, year)
+    return selectors.invitation_for_call(call=call, pk=pk)
+
+
+def invitation_of_token(request, token):
+    return selectors.invitation_for_token(network=current_network(request), token=token)

@@ -1,6 +1,8 @@
 """The secretariat's review: the list of a call's applications with filters and the
 statistics, a decision per application (up to the seats), the XLSX export."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -16,21 +18,27 @@ from samskab.formbuilder.answers import answer_text, display
 from samskab.formbuilder.schema import questions
 
 from .. import selectors, services
-from ..forms import DecisionForm, ReviewFilterForm, ReviewForm
+from ..forms import DecisionForm, ReviewFilterForm
 from ..models import Application
+from .applications import application_page, review_form_for
 from .getters import application_of_network, call_of_network
 
 ONLY_STAFF = gettext_lazy("Only the network's secretariat reviews applications.")
 
 
-@guard("programmes.review_call", get=call_of_network, message=ONLY_STAFF)
-def review_list(request, call):
-    regions = selectors.regions_of(call)
-    filters = ReviewFilterForm(request.GET or None, regions=regions)
+def _filters(request, call):
+    """The review list's filters (status, region), also for the printable bundle."""
+    filters = ReviewFilterForm(request.GET or None, regions=selectors.regions_of(call))
     status, region = "", None
     if filters.is_valid():
         status = filters.cleaned_data["status"]
         region = filters.cleaned_data["region"].pk if filters.cleaned_data["region"] else None
+    return filters, status, region
+
+
+@guard("programmes.review_call", get=call_of_network, message=ONLY_STAFF)
+def review_list(request, call):
+    filters, status, region = _filters(request, call)
     return render(
         request,
         "programmes/review_list.html",
@@ -38,6 +46,7 @@ def review_list(request, call):
             "call": call,
             "edition": call.edition,
             "filters": filters,
+            "query": urlencode({k: v for k, v in (("status", status), ("region", region)) if v}),
             "applications": selectors.applications_for_review(
                 call=call, status=status, region=region
             ),
@@ -89,18 +98,11 @@ def application_decide(request, application):
     )
 
 
-def review_form_for(application, user, data=None):
-    info = selectors.reviews_for_page(application, user)
-    initial = {}
-    if info["own"] is not None:
-        initial = {f"c{c.pk}": str(v) for c, v in info["own"].score_list if v is not None}
-        initial["comment"] = info["own"].comment
-    return info, ReviewForm(data, initial=initial, criteria=info["criteria"])
-
-
 @require_POST
 @guard("programmes.review_application", get=application_of_network, message=ONLY_STAFF)
 def application_review(request, application):
+    """Save the reviewer's scores; a score off a criterion's scale (or any other error) shows
+    the application again with the errors, answered 400, and nothing saved."""
     _info, form = review_form_for(application, request.user, request.POST)
     if form.is_valid():
         try:
@@ -111,23 +113,27 @@ def application_review(request, application):
                 comment=form.cleaned_data["comment"],
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            add_errors(form, exc)
         else:
             messages.success(request, _("Your review has been saved."))
             following = selectors.neighbours(application)[1]
             if following and request.POST.get("then") == "next":
                 return redirect("programmes:application", pk=following)
-    else:
-        messages.error(request, _("Choose a score on each criterion's scale."))
-    return redirect(application)
+            return redirect(application)
+    return application_page(request, application, review_form=form, status=400)
 
 
 @guard("programmes.review_call", get=call_of_network, message=ONLY_STAFF)
 def review_print(request, call):
-    """All submitted applications of the call as one printable document."""
+    """All submitted applications of the call (or those the review list's filters choose)
+    as one printable document: one application a page, each with the answers to the form
+    version it was answered on."""
+    _filters_form, status, region = _filters(request, call)
     applications = [
         {"application": a, "rows": display(a.form_version.definition, a.answers or {})}
-        for a in selectors.applications_for_review(call=call).select_related("form_version")
+        for a in selectors.applications_for_review(
+            call=call, status=status, region=region
+        ).select_related("form_version")
     ]
     return render(
         request,
