@@ -89,7 +89,7 @@ def test_each_unit_is_complete(path):
 
 
 def test_the_scheduled_commands_all_have_a_timer():
-    scheduled = {"flush_case_reads", "send_event_reminders", "send_decision_reminders"}
+    scheduled = {"flush_case_reads", "send_event_reminders", "send_decision_reminders", "backup"}
     timed = {
         parse(p)["Timer"]["Unit"].split("@")[1].split(".")[0]
         for p in units()
