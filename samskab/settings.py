@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "samskab.formbuilder",
     "samskab.programmes",
     "samskab.search",
+    "samskab.wpimport",
     "samskab.demo",  # load_demo, demo_totp, generate_cases
 ]
 
