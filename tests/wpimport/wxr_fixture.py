@@ -280,7 +280,7 @@ def build() -> bytes:
     return (HEAD + "".join(items) + TAIL).encode("utf-8")
 
 
-def _image(fmt: str, size=(1200, 800)) -> bytes:
+def _image(fmt: str, size=(600, 400)) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", size, (40, 120, 200)).save(out, format=fmt)
     return out.getvalue()
@@ -291,7 +291,7 @@ def uploads(root) -> None:
     (root / "2014/05").mkdir(parents=True)
     (root / "2015/03").mkdir(parents=True)
     (root / "2014/05/moede.jpg").write_bytes(_image("JPEG"))
-    (root / "2015/03/cykel.png").write_bytes(_image("PNG", (300, 200)))
+    (root / "2015/03/cykel.png").write_bytes(_image("PNG", (30, 20)))
     (root / "2014/05/program.pdf").write_bytes(
         b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
     )
