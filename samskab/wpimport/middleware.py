@@ -3,6 +3,7 @@ site does not know (a 404) by a look-up in the imported old addresses; both answ
 permanent redirect. Costs a query only for those two kinds of request."""
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponsePermanentRedirect
 
 from samskab.networks.middleware import network_for_host
@@ -18,7 +19,10 @@ class OldAddressMiddleware:
         self.get_response = get_response
 
     def _target(self, request):
-        network = getattr(request, "network", None) or network_for_host(request.get_host())
+        try:
+            network = getattr(request, "network", None) or network_for_host(request.get_host())
+        except DisallowedHost:
+            return None  # Django answers 400 for it further in
         if network is None:
             return None
         key = normalise_path(request.get_full_path())

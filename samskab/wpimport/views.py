@@ -2,6 +2,7 @@
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
+from django.views.decorators.http import require_GET
 
 from samskab.core.guards import guard
 
@@ -15,6 +16,7 @@ def file_of_network(request, pk, filename):
     return found
 
 
+@require_GET
 @guard(None, get=file_of_network)
 def file_download(request, found):
     try:
