@@ -1,6 +1,7 @@
 """The import's report as lines of text, in the active language."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
 
@@ -31,7 +32,11 @@ def report_lines(report) -> list[str]:
         lines.append(f"{_kind_label(kind)}: {parts}")
     if report.dropped_characters:
         lines.append(
-            _("%(n)s characters that XML does not allow were removed.")
+            ngettext(
+                "%(n)s character that XML does not allow was removed.",
+                "%(n)s characters that XML does not allow were removed.",
+                report.dropped_characters,
+            )
             % {"n": report.dropped_characters}
         )
     if report.problems:

@@ -25,6 +25,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samskab.cases.files import check_material, clean_filename
 from samskab.core.files import unguessable_name
@@ -446,7 +447,11 @@ def _import_post(ctx: _Context, item: wxr.Item) -> None:
             {
                 "kind": "comment",
                 "wp_id": item.post_id,
-                "reason": _("%(n)s comments not imported: news articles have no comments.")
+                "reason": ngettext(
+                    "%(n)s comment not imported: news articles have no comments.",
+                    "%(n)s comments not imported: news articles have no comments.",
+                    len(approved),
+                )
                 % {"n": len(approved)},
             }
         )

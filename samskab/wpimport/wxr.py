@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import phpserialize
+from django.utils.translation import gettext as _
 from lxml import etree
 
 WP_NS_PREFIX = "http://wordpress.org/export/"
@@ -338,9 +339,9 @@ class Reader:
                         checked = True
                         docinfo = elem.getroottree().docinfo
                         if docinfo.doctype or docinfo.internalDTD is not None:
-                            raise WXRError("The file declares a document type; refused.")
+                            raise WXRError(_("The file declares a document type; it is refused."))
                         if _local(elem.tag)[1] != "rss":
-                            raise WXRError("This is not a WordPress export (no <rss>).")
+                            raise WXRError(_("This is not a WordPress export."))
                     continue
                 depth -= 1
                 if depth != 2:  # only the channel's children: rss > channel > X
@@ -366,8 +367,8 @@ class Reader:
                     while elem.getprevious() is not None:
                         del parent[0]
         except etree.XMLSyntaxError as exc:
-            raise WXRError(f"The file is not readable XML: {exc}") from exc
+            raise WXRError(_("The file is not readable XML: %(error)s") % {"error": exc}) from exc
         if not checked:
-            raise WXRError("The file is empty.")
+            raise WXRError(_("The file is empty."))
         if not site_sent:
             yield "site", site
