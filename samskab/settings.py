@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "samskab.formbuilder",
     "samskab.programmes",
     "samskab.search",
+    "samskab.wpimport",
     "samskab.demo",  # load_demo, demo_totp, generate_cases
 ]
 
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Old WordPress addresses (/?p=123, /2014/05/slug/) answer 301, before the language redirect.
+    "samskab.wpimport.middleware.OldAddressMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",

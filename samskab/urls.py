@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/v1/", include("samskab.api.urls")),
     path("sitemap.xml", discovery.sitemap, name="sitemap"),
     path("robots.txt", discovery.robots, name="robots"),
+    path("wp-files/", include("samskab.wpimport.urls")),
 ]
 
 urlpatterns += i18n_patterns(

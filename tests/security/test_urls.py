@@ -204,6 +204,8 @@ TABLE = {
     "set_language": R(NONE, "302 302 302 302 302", "302 302 302 302 302"),
     "sitemap": R(NONE, "200 200 200 200 200"),
     "robots": R(NONE, "200 200 200 200 200"),
+    # An imported WordPress file (public, as it was); the world has none.
+    "wpimport:file": R(kw(pk=999999, filename="x.pdf"), "404 404 404 404 404"),
     # --- the public API: the same for everyone, never the caller's own view ----------------
     "api-v1:api-root": R(NONE, "200 200 200 200 200"),  # the index answers at the root
     "api-v1:index": R(NONE, "200 200 200 200 200"),
