@@ -18,11 +18,7 @@ def project_check_constraints():
 
 def test_the_scan_finds_the_known_constraints():
     names = {c.name for _m, c in project_check_constraints()}
-    assert {
-        "event_ends_after_start",
-        "call_deadline_after_open",
-        "case_period_end_after_start",
-    } <= names
+    assert {"event_ends_after_start", "call_deadline_after_open", "case_period_end_after_start"} <= names
 
 
 def test_every_check_constraint_has_its_own_translated_message():

@@ -142,8 +142,7 @@ class Event(models.Model):
         indexes = [models.Index(fields=["network", "starts_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gte=models.F("starts_at")),
-                name="event_ends_after_start",
+                condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start",
                 violation_error_message=_("The event cannot end before it starts."),
             ),
         ]

@@ -214,8 +214,7 @@ class Call(models.Model):
         verbose_name_plural = _("calls")
         constraints = [
             models.CheckConstraint(
-                condition=Q(deadline_at__gt=models.F("opens_at")),
-                name="call_deadline_after_open",
+                condition=Q(deadline_at__gt=models.F("opens_at")), name="call_deadline_after_open",
                 violation_error_message=_("The deadline must come after the call opens."),
             ),
         ]
@@ -379,8 +378,7 @@ class Criterion(models.Model):
         ordering = ["call", "position", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(scale_max__gt=models.F("scale_min")),
-                name="criterion_scale_order",
+                condition=Q(scale_max__gt=models.F("scale_min")), name="criterion_scale_order",
                 violation_error_message=_("The top of the scale must be above its bottom."),
             )
         ]

@@ -5,21 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("events", "0001_initial"),
-        ("groups", "0004_constraint_messages"),
-        ("networks", "0002_constraint_messages"),
+        ('events', '0001_initial'),
+        ('groups', '0004_constraint_messages'),
+        ('networks', '0002_constraint_messages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name="event",
-            name="event_ends_after_start",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("ends_at__gte", models.F("starts_at"))),
-                name="event_ends_after_start",
-                violation_error_message="The event cannot end before it starts.",
-            ),
+            model_name='event',
+            name='event_ends_after_start',
+            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gte', models.F('starts_at'))), name='event_ends_after_start', violation_error_message='The event cannot end before it starts.'),
         ),
     ]

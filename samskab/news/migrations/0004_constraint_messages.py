@@ -5,25 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("cases", "0003_constraint_messages"),
-        ("events", "0002_constraint_messages"),
-        ("groups", "0004_constraint_messages"),
-        ("networks", "0002_constraint_messages"),
-        ("news", "0003_article_image"),
+        ('cases', '0003_constraint_messages'),
+        ('events', '0002_constraint_messages'),
+        ('groups', '0004_constraint_messages'),
+        ('networks', '0002_constraint_messages'),
+        ('news', '0003_article_image'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name="article",
-            name="news_article_published_has_time",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("status", "draft"), ("published_at__isnull", False), _connector="OR"
-                ),
-                name="news_article_published_has_time",
-                violation_error_message="A published article needs a publication time.",
-            ),
+            model_name='article',
+            name='news_article_published_has_time',
+            constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), ('published_at__isnull', False), _connector='OR'), name='news_article_published_has_time', violation_error_message='A published article needs a publication time.'),
         ),
     ]

@@ -5,30 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("formbuilder", "0001_initial"),
-        ("networks", "0002_constraint_messages"),
-        ("programmes", "0004_champions"),
+        ('formbuilder', '0001_initial'),
+        ('networks', '0002_constraint_messages'),
+        ('programmes', '0004_champions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name="call",
-            name="call_deadline_after_open",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("deadline_at__gt", models.F("opens_at"))),
-                name="call_deadline_after_open",
-                violation_error_message="The deadline must come after the call opens.",
-            ),
+            model_name='call',
+            name='call_deadline_after_open',
+            constraint=models.CheckConstraint(condition=models.Q(('deadline_at__gt', models.F('opens_at'))), name='call_deadline_after_open', violation_error_message='The deadline must come after the call opens.'),
         ),
         migrations.AlterConstraint(
-            model_name="criterion",
-            name="criterion_scale_order",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("scale_max__gt", models.F("scale_min"))),
-                name="criterion_scale_order",
-                violation_error_message="The top of the scale must be above its bottom.",
-            ),
+            model_name='criterion',
+            name='criterion_scale_order',
+            constraint=models.CheckConstraint(condition=models.Q(('scale_max__gt', models.F('scale_min'))), name='criterion_scale_order', violation_error_message='The top of the scale must be above its bottom.'),
         ),
     ]
