@@ -5,25 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("cases", "0002_seed_taxonomy"),
-        ("networks", "0002_constraint_messages"),
+        ('cases', '0002_seed_taxonomy'),
+        ('networks', '0002_constraint_messages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name="case",
-            name="case_period_end_after_start",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("period_end__isnull", True),
-                    ("period_start__isnull", True),
-                    ("period_end__gte", models.F("period_start")),
-                    _connector="OR",
-                ),
-                name="case_period_end_after_start",
-                violation_error_message="The period cannot end before it starts.",
-            ),
+            model_name='case',
+            name='case_period_end_after_start',
+            constraint=models.CheckConstraint(condition=models.Q(('period_end__isnull', True), ('period_start__isnull', True), ('period_end__gte', models.F('period_start')), _connector='OR'), name='case_period_end_after_start', violation_error_message='The period cannot end before it starts.'),
         ),
     ]
