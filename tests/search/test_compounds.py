@@ -115,3 +115,17 @@ def test_compound_split_differently_than_in_the_text(docs):
 def test_elided_compound_found_by_either_word(docs):
     assert "elided" in ids("sundhedsforvaltningen")
     assert "elided" in ids("omsorgsforvaltningen")
+
+
+@pytest.mark.parametrize("language", ["da", "nb", "sv"])
+def test_the_lexicons_frequencies_are_wordfreqs_zipf(language):
+    """The lexicon computes the Zipf value from the frequency dict itself; it must be
+    exactly what ``wordfreq.zipf_frequency`` says (splits, and so rankings, depend on it)."""
+    import wordfreq
+
+    words = compounds.lexicon(language)
+    assert len(words) > 20_000
+    sample = sorted(words)[:: max(1, len(words) // 400)]
+    assert {w: words[w] for w in sample} == {
+        w: wordfreq.zipf_frequency(w, language) for w in sample
+    }
