@@ -26,6 +26,7 @@ class CaseFilterQuery(Schema):
     year: ApiInt(YEAR_MIN, YEAR_MAX, optional=True) = None
     network: str = ""
     quality: str = ""
+    language: str = ""
 
 
 class Organisation(Schema):

@@ -21,6 +21,11 @@ class CasesConfig(AppConfig):
         from .selectors.objects import dashboard_cases
 
         register_dashboard_section(dashboard_cases, order=5)
+        from samskab.networks.selectors import register_organisation_section
+
+        from .selectors.objects import organisation_cases
+
+        register_organisation_section(organisation_cases, order=10)
         register_facet_labels("topic", topic_labels)
         register_facet_labels("evaluated", lambda values: choice_labels(Case.Evaluation, values))
         register_facet_labels("budget", lambda values: choice_labels(Case.BudgetBand, values))

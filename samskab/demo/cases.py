@@ -25,6 +25,24 @@ from .data import cases as data
 from .data.networks import FIRST_NAMES_DK, FIRST_NAMES_NO, LAST_NAMES_DK, LAST_NAMES_NO
 
 # Municipalities that took up another's idea: (index in DK_CASES/NO_CASES, code).
+# How a case taken over from another municipality says so, varied from case to case.
+DERIVED_OPENINGS = {
+    "da": [
+        "Inspireret af casen fra {source}: {summary}",
+        "{summary} Idéen og materialerne kommer fra {source}.",
+        "Efter forbillede fra {source}. {summary}",
+        "Bygger på erfaringerne fra {source}: {summary}",
+        "{summary} Vi har tilpasset forløbet fra {source} til lokale forhold.",
+    ],
+    "nb": [
+        "Inspirert av eksempelet fra {source}: {summary}",
+        "{summary} Ideen og materiellet kommer fra {source}.",
+        "Etter modell fra {source}. {summary}",
+        "Bygger på erfaringene fra {source}: {summary}",
+        "{summary} Vi har tilpasset opplegget fra {source} til lokale forhold.",
+    ],
+}
+
 DK_ADOPTIONS = [
     (0, "657"),
     (1, "851"),
@@ -102,6 +120,7 @@ def load(stdout=None):
     created = 0
     now = timezone.now()
     specs = _specs()
+    derived = 0  # cases taken over from another municipality, for varied openings
     for i, (network_slug, language, country, spec, adopted_from) in enumerate(specs):
         (
             code,
@@ -139,11 +158,10 @@ def load(stdout=None):
             source = orgs.get((country, adopted_from))
             title = f"{title} i {_short(organisation.name)}"
             if source is not None:
-                summary = (
-                    f"Inspireret af casen fra {source.name}: {summary}"
-                    if language == "da"
-                    else f"Inspirert av eksempelet fra {source.name}: {summary}"
-                )
+                openings = DERIVED_OPENINGS["da" if language == "da" else "nb"]
+                opening = openings[derived % len(openings)]
+                derived += 1
+                summary = opening.format(source=source.name, summary=summary)
         slug = slugify(title)[:200]
         if Case.objects.filter(slug=slug).exists():
             continue

@@ -12,6 +12,8 @@ from samskab.events.models import AgendaItem, Event, Question, Registration, new
 from samskab.groups.models import ThemeGroup
 from samskab.networks.models import Network
 
+from .addresses import address as email_address
+
 K, F, A = Event.Kind, Event.Format, Event.Audience
 
 # (network slug, days from today, start hour, hours, title, kind, format, audience,
@@ -186,8 +188,12 @@ GUESTS = {
 
 
 def _when(network, days, hour):
+    """``days`` from today at ``hour``, on a weekday: a coming day that falls on a weekend
+    moves to the Monday after, a past one to the Friday before."""
     tz = zoneinfo.ZoneInfo(network.time_zone)
     day = timezone.localdate(timezone=tz) + datetime.timedelta(days=days)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1 if days >= 0 else -1)
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=tz)
 
 
@@ -297,7 +303,7 @@ def _registrations(event, users, guests, days):
         people += [
             (
                 name,
-                f"{name.split()[0].lower()}.{event.network.slug[:5]}@deltager.example",
+                email_address(name, "deltager.example"),
                 None,
                 org,
             )

@@ -8,6 +8,7 @@ from django.db import transaction
 from samskab.accounts.models import Person
 from samskab.networks.models import Membership, Network, Organisation, Role
 
+from .addresses import address, ascii_part
 from .data import networks as data
 
 NETWORKS = [
@@ -157,7 +158,7 @@ def load(stdout=None):
                 title=title,
                 organisation=org,
                 phone=phone(country, n),
-                email=f"{name.split()[0].lower()}.{n}@kommune.example",
+                email=address(name, f"{ascii_part(org.name)}.example"),
                 public_consent=rng.random() < 0.7,
             )
             Role.objects.create(network=network, person=person, kind=kind, organisation=org)

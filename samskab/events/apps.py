@@ -25,3 +25,8 @@ class EventsConfig(AppConfig):
         from .selectors import dashboard_registrations
 
         register_dashboard_section(dashboard_registrations, order=10)
+        from samskab.networks.selectors import register_organisation_section
+
+        from .selectors import organisation_events
+
+        register_organisation_section(organisation_events, order=20)

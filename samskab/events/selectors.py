@@ -300,3 +300,16 @@ def dashboard_registrations(user, network) -> dict | None:
     for registration in upcoming:
         registration.can_cancel = user.has_perm("events.cancel_registration", registration)
     return {"key": "registrations", "template": "events/_dashboard.html", "upcoming": upcoming}
+
+
+def organisation_events(organisation, network, user) -> dict | None:
+    """A section of the organisation's page: the coming events in ``network`` organised by
+    its people, that ``user`` may see, soonest first."""
+    if network is None:
+        return None
+    events = list(
+        upcoming_events(network=network, user=user)
+        .filter(created_by__person__organisation=organisation, cancelled_at__isnull=True)
+        .order_by("starts_at", "id")[:10]
+    )
+    return {"key": "events", "template": "events/_organisation.html", "events": events}

@@ -24,6 +24,11 @@ class GroupsConfig(AppConfig):
         from .selectors import dashboard_groups
 
         register_dashboard_section(dashboard_groups, order=20)
+        from samskab.networks.selectors import register_organisation_section
+
+        from .selectors import organisation_groups
+
+        register_organisation_section(organisation_groups, order=30)
         # Follows and topic suggestions never show on a page anonymous readers get.
         for label in ("groups.GroupFollow", "groups.TopicSuggestion", "groups.SuggestionSupport"):
             ignore_model(label)

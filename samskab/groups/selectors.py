@@ -241,3 +241,26 @@ def dashboard_groups(user, network) -> dict | None:
         "followed": followed,
         "waiting_groups": waiting_groups,
     }
+
+
+def organisation_groups(organisation, network, user) -> dict | None:
+    """A section of the organisation's page: the network's theme groups its people are
+    active members of, by name, with how many of its people take part."""
+    if network is None:
+        return None
+    groups = list(
+        ThemeGroup.objects.filter(network=network)
+        .annotate(
+            organisation_members=Count(
+                "memberships",
+                filter=Q(
+                    memberships__status=GroupMembership.Status.ACTIVE,
+                    memberships__user__person__organisation=organisation,
+                ),
+                distinct=True,
+            )
+        )
+        .filter(organisation_members__gt=0)
+        .order_by("name")
+    )
+    return {"key": "groups", "template": "groups/_organisation.html", "groups": groups}

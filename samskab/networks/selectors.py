@@ -103,3 +103,26 @@ def register_front_section(source) -> None:
 
 def front_sections(request) -> list:
     return [html for html in (source(request) for source in _front_sections) if html]
+
+
+# Apps above this one add sections to an organisation's page (its cases, its coming events,
+# its theme groups, its programmes) in their ``AppConfig.ready``. A section is
+# ``source(organisation, network, user) -> dict | None``: a dict with at least ``template``
+# (rendered with the dict as ``section``), or None to leave it out.
+_organisation_sections: list[tuple[int, object]] = []
+
+
+def register_organisation_section(source, *, order: int) -> None:
+    if all(existing is not source for _order, existing in _organisation_sections):
+        _organisation_sections.append((order, source))
+        _organisation_sections.sort(key=lambda item: item[0])
+
+
+def organisation_sections(*, organisation, network, user) -> list[dict]:
+    """The sections of ``organisation``'s page in ``network``, in their order."""
+    sections = []
+    for _order, source in _organisation_sections:
+        section = source(organisation, network, user)
+        if section is not None:
+            sections.append(section)
+    return sections

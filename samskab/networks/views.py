@@ -59,4 +59,11 @@ def directory(request, network):
 @public_page
 @guard("networks.view_directory", get=organisation_of_network)
 def organisation_detail(request, organisation):
-    return render(request, "networks/organisation_detail.html", {"organisation": organisation})
+    sections = selectors.organisation_sections(
+        organisation=organisation, network=request.network, user=request.user
+    )
+    return render(
+        request,
+        "networks/organisation_detail.html",
+        {"organisation": organisation, "sections": sections},
+    )

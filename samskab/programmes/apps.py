@@ -24,3 +24,8 @@ class ProgrammesConfig(AppConfig):
         from .selectors import dashboard_applications
 
         register_dashboard_section(dashboard_applications, order=40)
+        from samskab.networks.selectors import register_organisation_section
+
+        from .selectors import organisation_programmes
+
+        register_organisation_section(organisation_programmes, order=40)

@@ -478,3 +478,21 @@ def invitation_for_token(*, network, token: str):
     if invitation is None or invitation.email.lower() != email:
         raise Http404
     return invitation
+
+
+def organisation_programmes(organisation, network, user) -> dict | None:
+    """A section of the organisation's page: the editions of the network's programmes it
+    takes part in (its accepted applications), newest first."""
+    if network is None:
+        return None
+    editions = list(
+        Edition.objects.filter(
+            programme__network=network,
+            call__applications__organisation=organisation,
+            call__applications__status=S.ACCEPTED,
+        )
+        .select_related("programme")
+        .distinct()
+        .order_by("-year", "programme__name")
+    )
+    return {"key": "programmes", "template": "programmes/_organisation.html", "editions": editions}

@@ -82,3 +82,28 @@ def test_allauth_mails_have_no_blank_fields(
     change = sent["e-mail change"]
     assert change.to == [f"ny-adresse-{lang}@test.example"]
     assert "/accounts/confirm-email/" in change.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "greeting"),
+    [
+        ("nb", "Hei fra Sunne kommuner!"),
+        ("da", "Hej fra Sunne kommuner!"),
+        ("en", "Hello from Sunne kommuner!"),
+    ],
+)
+def test_sign_up_mail_names_the_network_of_the_host(
+    client, settings, dk_network, no_network, lang, greeting, django_capture_on_commit_callbacks
+):
+    """On the second network's host the sign-up mail greets with that network's name."""
+    from django.core import mail
+
+    settings.ALLOWED_HOSTS = ["testserver", "sunne.testserver"]
+    client.defaults["HTTP_HOST"] = "sunne.testserver"
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, lang, f"ny-{lang}@test.example")
+    (message,) = mail.outbox
+    assert greeting in message.body, message.body
+    assert message.body.count("Sunne kommuner!") == 2, message.body  # greeting and thanks
+    assert "sunne.testserver" in message.body
+    assert "Sund By" not in message.body

@@ -80,6 +80,8 @@ def combos(places):
         {"target": "YOUNG"},
         {"target": "families"},
         {"topic": "no-such-topic"},
+        {"language": "nb"},
+        {"language": "en", "topic": "tobak"},
     ]
     pairs = [a | b for a, b in itertools.combinations(singles[:10], 2) if a.keys() != b.keys()]
     return [{}, *singles, *pairs[::3]]

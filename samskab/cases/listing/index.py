@@ -100,6 +100,7 @@ def build_index(version: float) -> ListingIndex:
             "period_start",
             "period_end",
             "target_group",
+            "language",
         )
     )
     size = len(rows)
@@ -108,7 +109,7 @@ def build_index(version: float) -> ListingIndex:
     ids, targets, starts, ends = [], [], [], []
     for pos, row in enumerate(rows):
         pk, network_id, network_slug, shared, org, region, budget, evaluation = row[:8]
-        start, end, target = row[8:]
+        start, end, target, language = row[8:]
         position[pk] = pos
         ids.append(pk)
         bits.add(("_network", network_id), pos)
@@ -123,6 +124,8 @@ def build_index(version: float) -> ListingIndex:
             bits.add(("budget", budget), pos)
         if evaluation:
             bits.add(("evaluation", evaluation), pos)
+        if language:
+            bits.add(("language", language), pos)
         targets.append((target or "").casefold())
         starts.append(start.year if start else None)
         ends.append(end.year if end else None)

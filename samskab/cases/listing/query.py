@@ -237,6 +237,12 @@ def _facets(index: ListingIndex, masks: _Masks, filters) -> list[dict]:
         counts("quality"),
     )
     add(
+        "language",
+        _("Language of the case"),
+        Case.Language.choices,
+        counts("language"),
+    )
+    add(
         "network",
         _("Network"),
         [(n.slug, n.name) for n in index.network_list],

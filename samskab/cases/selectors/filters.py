@@ -35,6 +35,7 @@ class CaseFilters:
     year: int | None = None
     network: str = ""  # network slug
     quality: str = ""  # EU criterion slug
+    language: str = ""  # the language the case is written in (Case.Language)
 
     KEYS = (
         "topic",
@@ -47,6 +48,7 @@ class CaseFilters:
         "year",
         "network",
         "quality",
+        "language",
     )
 
     @classmethod
@@ -74,7 +76,9 @@ class CaseFilters:
         values = {k: (v if slug.match(v) else "") for k, v in values.items()}
         budget = get("budget")
         evaluation = get("evaluation")
+        language = get("language")
         return cls(
+            language=language if language in Case.Language.values else "",
             target=get("target"),
             year=year,
             budget=budget if budget in Case.BudgetBand.values else "",
@@ -122,6 +126,8 @@ def _apply(qs, f: CaseFilters):
         qs = qs.filter(network__slug=f.network)
     if f.quality:
         qs = qs.filter(quality__criterion=f.quality)
+    if f.language:
+        qs = qs.filter(language=f.language)
     return qs
 
 
@@ -213,6 +219,12 @@ def facets(*, network: Network | None, filters: CaseFilters) -> list[dict]:
         _("Quality criterion (self-assessed)"),
         QualityCriterion.choices,
         _counts(network, filters, "quality", "quality__criterion"),
+    )
+    add(
+        "language",
+        _("Language of the case"),
+        Case.Language.choices,
+        _counts(network, filters, "language", "language"),
     )
     add(
         "network",

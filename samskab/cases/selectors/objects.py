@@ -284,3 +284,19 @@ def dashboard_cases(user, network) -> dict | None:
         section["to_moderate"] = moderation_queue(network=network).count()
         section["reported"] = reported_comments(network=network).count()
     return section
+
+
+def organisation_cases(organisation, network, user) -> dict | None:
+    """A section of the organisation's page: its published cases readers of ``network``
+    can find, newest first (the first 10 and how many there are)."""
+    qs = Case.objects.readable_in_network(network).filter(
+        organisation=organisation, status=Case.Status.PUBLISHED
+    )
+    cases = list(qs.order_by("-published_at", "-id")[:10])
+    total = len(cases) if len(cases) < 10 else qs.count()
+    return {
+        "key": "cases",
+        "template": "cases/_organisation.html",
+        "cases": cases,
+        "total": total,
+    }
