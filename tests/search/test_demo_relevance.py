@@ -54,6 +54,12 @@ EXTRA_QUERIES = [
     {"q": "frivillig*", "lang": "en", "network": None},
 ]
 
+# The groups of the judged set and how many queries each must hold at least.
+GROUP_MINIMUM = {"plain": 1, "partial": 40, "nb->da": 20, "da->nb": 20, "compound": 20}
+# The share of queries whose best case is among the first three case hits, overall and per group.
+OVERALL_TOP3 = 0.9
+GROUP_TOP3 = 0.8
+
 pytestmark = pytest.mark.django_db
 
 
@@ -105,7 +111,20 @@ def case_ranking(demo, item) -> list[str]:
 
 
 def test_demo_relevance_set_is_large_enough_and_judges_visible_cases(demo):
-    assert len(DEMO_RELEVANCE) >= 40
+    assert len(DEMO_RELEVANCE) >= 120
+    groups = Counter(item.get("group") for item in DEMO_RELEVANCE)
+    assert set(groups) == set(GROUP_MINIMUM), groups
+    short = {g: (groups[g], n) for g, n in GROUP_MINIMUM.items() if groups[g] < n}
+    assert not short, f"groups below their minimum (judged, minimum): {short}"
+    language_of = dict(Case.objects.published().values_list("slug", "language"))
+    for item in DEMO_RELEVANCE:
+        words = [w for w in item["q"].split() if not w.startswith("-")]
+        if item["group"] == "partial":
+            assert len(words) >= 3, item
+        if item["group"] == "nb->da":
+            assert item["lang"] == "nb" and language_of.get(item["expect"][0]) == "da", item
+        if item["group"] == "da->nb":
+            assert item["lang"] == "da" and language_of.get(item["expect"][0]) == "nb", item
     languages = Counter(item["lang"] for item in DEMO_RELEVANCE)
     assert set(languages) == {"da", "nb", "en"}
     assert min(languages.values()) >= len(DEMO_RELEVANCE) // 4, languages
