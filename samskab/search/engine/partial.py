@@ -2,12 +2,13 @@
 that hold the most of them.
 
 Single words, merged equivalent phrases and unquoted hyphenated words (*e-cigaretter*)
-are relaxed; "quoted phrases" and ``-excluded`` words keep their strict meaning. A document must hold at least half of the
-relaxed words (rounded up) and at least two, so only queries of three or more words are
-relaxed: a two-word query that finds nothing keeps its "did you mean". Hits are ordered
-by the number of words they hold, then by BM25F over those words (plus ``MATCH_BONUS``
-per word), then as a strict search orders them. The backend gets one more query: the
-phrases ANDed with one group of every relaxed word's alternatives (OR).
+are relaxed; "quoted phrases" and ``-excluded`` words keep their strict meaning. A
+document must hold at least half of the relaxed words (rounded up) and at least two,
+so only queries of three or more words are relaxed: a two-word query that finds nothing
+keeps its "did you mean". Hits are ordered by the number of words they hold, then by
+BM25F over those words (plus ``MATCH_BONUS`` per word), then as a strict search orders
+them. The backend gets one more query: the phrases ANDed with one group of every
+relaxed word's alternatives (OR).
 """
 
 from __future__ import annotations
