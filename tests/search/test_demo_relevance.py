@@ -1,4 +1,4 @@
-"""The judged relevance set over the demo cases (issue 5, point 6).
+"""The judged relevance set over the demo cases (issue 5, point 6; issue 15, point 5).
 
 ``demo_relevance.json`` holds Danish, Norwegian and English queries as readers type them,
 each with the demo cases (slugs) that should come first, best first, judged from the case
@@ -8,8 +8,19 @@ Netværket; Norwegian readers on Sunne kommuner), so a Norwegian case is a candi
 Danish query only when it is shared with the Danish network. Only case hits count; other
 types (events, theme groups) may sit between them.
 
+Every query has a ``group`` (``GROUP_MINIMUM`` says how many each must hold at least):
+``partial`` (three or more words, one of them absent from the best case, named in "why"),
+``nb->da`` (a Norwegian query whose best case is Danish), ``da->nb`` (the other way),
+``compound`` (a compound split or joined differently than in the text: *skole mad* for
+*skolemat*, *elsykkel* for *el-sykkel*) and ``plain`` (the rest).
+
+- ``test_demo_relevance_set_is_large_enough_and_judges_visible_cases``: at least 120
+  queries, every group at its minimum, the groups' shapes hold, every expected case is
+  visible to the query's reader.
 - ``test_top3_share``: the share of queries whose best case is among the first three case
-  hits must be at least 90 % (printed; ``-s`` is not needed).
+  hits must be at least 90 % overall (``OVERALL_TOP3``) and at least 80 % in every group
+  (``GROUP_TOP3``); the shares per group and per language are printed (``-s`` is not
+  needed) and are in the assertion message, with the misses.
 - ``test_demo_rankings_match_golden_file``: the case ranking (as slugs, since primary keys
   differ between databases) of every query equals ``expected_demo_rankings.json``. CI runs
   the suite on SQLite and on PostgreSQL, so both must give exactly this order. Regenerate
