@@ -56,10 +56,27 @@ end
 """
 
 
-def wrk(url: str, script: str | None = None) -> float:
+LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url: str, script: str | None = None, connections: int = CONNECTIONS) -> dict:
+    """Requests per second and the p50 / p99 latency (``wrk --latency``: from sending the
+    request to the end of the response; for these pages of 10-60 kB on loopback that is
+    the time to first byte plus well under a millisecond)."""
     extra = ["-s", script] if script else []
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--timeout", "5s", *extra, url],
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{DURATION}",
+            "--timeout",
+            "5s",
+            "--latency",
+            *extra,
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -69,17 +86,78 @@ def wrk(url: str, script: str | None = None) -> float:
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
         raise RuntimeError(f"{url}: {errors.group(1)} error responses under load")
-    return float(match.group(1)) if match else 0.0
+    latency = {f"p{p}_ms": round(float(v) * UNIT_MS[u], 2) for p, v, u in LATENCY.findall(out)}
+    return {"rps": float(match.group(1)) if match else 0.0, **latency}
 
 
-def http_throughput(paths: list[str], env: dict, vary: dict | None = None) -> list[dict]:
-    """Requests per second of each path from gunicorn and from nginx (a saved copy).
-    ``vary={path: "nocache"}`` also measures that path with the page cache missed on
-    every request (a new query parameter each time)."""
+def worker_pids(master_pid: int) -> list[int]:
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    try:
+        return [int(pid) for pid in children.read_text().split()]
+    except OSError:
+        return []
+
+
+def rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def cold_start(paths: list[str], env: dict) -> dict:
+    """A fresh gunicorn with one worker: seconds until it answers /healthz (Django loaded,
+    no page built), then the time of the first request of each page, then its resident
+    memory. Each page is measured in its own fresh worker, so every first request pays
+    what a worker's first request pays (the list's index, the templates, the host map)."""
+    result = {"first_request_ms": {}, "rss_mb_after_first_requests": None}
+    for path in paths:
+        port = free_port()
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [
+                str(VENV_BIN / "gunicorn"),
+                "samskab.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                "1",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        try:
+            wait_for(f"http://127.0.0.1:{port}/healthz")
+            result.setdefault("boot_to_healthz_s", round(time.perf_counter() - started, 2))
+            t0 = time.perf_counter()
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=120).read()  # noqa: S310
+            result["first_request_ms"][path] = round((time.perf_counter() - t0) * 1000)
+            pids = worker_pids(proc.pid)
+            if pids and path == paths[-1]:
+                result["rss_mb_after_first_requests"] = rss_mb(pids[0])
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    return result
+
+
+def http_throughput(paths: list[str], env: dict, vary: dict | None = None) -> dict:
+    """Requests per second and latency of each path from gunicorn and from nginx (a saved
+    copy). ``vary={path: "nocache"}`` also measures that path with the page cache missed
+    on every request (a new query parameter each time), at 16 and at 64 connections.
+    Returns ``{"rows": [...], "memory": {...}, "cold_start": {...}}``."""
     vary = vary or {}
     if not shutil.which("wrk") or not shutil.which("nginx"):
         print("HTTP throughput skipped: install the Debian packages wrk and nginx-light.")
-        return []
+        return {"rows": [], "memory": {}, "cold_start": {}}
     workdir = Path(tempfile.mkdtemp(prefix="samskab-bench-"))
     workdir.chmod(0o755)  # nginx workers run as an unprivileged user and must read the copy
     app_port, nginx_port, proxy_port = free_port(), free_port(), free_port()
@@ -188,22 +266,34 @@ http {{
         rows = []
         for i, path in enumerate(paths):
             static = wrk(f"http://127.0.0.1:{nginx_port}/page{i}.html")
-            runs = [("", app_port, None)]
+            runs = [("", app_port, None, CONNECTIONS)]
             if vary.get(path) == "nocache":
-                runs = [(" (page cache)", app_port, None), (" (uncached)", app_port, str(lua))]
-            runs.append((" (through deploy/nginx.conf)", proxy_port, None))
-            for label, port, script in runs:
-                app = wrk(f"http://127.0.0.1:{port}{path}", script)
+                runs = [
+                    (" (page cache)", app_port, None, CONNECTIONS),
+                    (" (uncached)", app_port, str(lua), CONNECTIONS),
+                    (" (uncached, 64 connections)", app_port, str(lua), 64),
+                ]
+            runs.append((" (through deploy/nginx.conf)", proxy_port, None, CONNECTIONS))
+            for label, port, script, connections in runs:
+                app = wrk(f"http://127.0.0.1:{port}{path}", script, connections)
                 rows.append(
                     {
                         "path": path,
                         "variant": label.strip(" ()"),
-                        "app_rps": round(app, 1),
-                        "nginx_rps": round(static, 1),
-                        "ratio_to_nginx": round(app / static, 4) if static else None,
+                        "connections": connections,
+                        "app_rps": round(app["rps"], 1),
+                        "p50_ms": app.get("p50_ms"),
+                        "p99_ms": app.get("p99_ms"),
+                        "nginx_rps": round(static["rps"], 1),
+                        "ratio_to_nginx": round(app["rps"] / static["rps"], 4)
+                        if static["rps"]
+                        else None,
                     }
                 )
-        return rows
+        # Resident memory of each worker after every page was loaded (the list's index
+        # and the per-process caches are built).
+        memory = {"rss_mb_per_worker": [rss_mb(pid) for pid in worker_pids(gunicorn.pid)]}
+        return {"rows": rows, "memory": memory, "cold_start": cold_start(paths, env)}
     finally:
         for proc in (gunicorn, nginx, proxy):
             if proc is not None:

@@ -114,7 +114,7 @@ def table(results: dict) -> str:
     lines = []
 
     def row(label, values):
-        lines.append(f"{label:<44}" + "".join(f"{v!s:>22}" for v in values))
+        lines.append(f"{label:<50}" + "".join(f"{v!s:>30}" for v in values))
 
     row("", dbs)
     get = results["databases"].get
@@ -157,7 +157,7 @@ def table(results: dict) -> str:
         lines.append("")
         lines.append(
             f"HTTP: gunicorn ({os.cpu_count()} workers) vs nginx serving the same HTML; wrk "
-            "16 connections; req/s app / nginx = ratio"
+            "16 connections unless said; req/s app / nginx = ratio; latency p50 / p99 ms"
         )
         labels = [(r["page"], r.get("variant", "")) for r in next(v for v in http.values() if v)]
         for page, variant in labels:
@@ -167,12 +167,35 @@ def table(results: dict) -> str:
                     r for r in http[d] if r["page"] == page and r.get("variant", "") == variant
                 ]
                 values.append(
-                    f"{match[0]['app_rps']:.0f} / {match[0]['nginx_rps']:.0f} = "
-                    f"{match[0]['ratio_to_nginx']:.3f}"
+                    f"{match[0]['app_rps']:.0f}/{match[0]['nginx_rps']:.0f}="
+                    f"{match[0]['ratio_to_nginx']:.4f} "
+                    f"{match[0].get('p50_ms', '?')}/{match[0].get('p99_ms', '?')}"
                     if match
                     else "-"
                 )
             row(f"{page}{' (' + variant + ')' if variant else ''}", values)
+        lines.append("")
+        row(
+            "RSS MB per worker after the load",
+            [
+                ", ".join(
+                    str(m) for m in get(d)["measure"].get("memory", {}).get("rss_mb_per_worker", [])
+                )
+                or "-"
+                for d in dbs
+            ],
+        )
+        cold = {d: get(d)["measure"].get("cold_start") or {} for d in dbs}
+        row("new worker: boot to /healthz s", [cold[d].get("boot_to_healthz_s", "-") for d in dbs])
+        row(
+            "new worker: RSS MB after its first request",
+            [cold[d].get("rss_mb_after_first_requests", "-") for d in dbs],
+        )
+        for page in next(iter(cold.values())).get("first_request_ms", {}):
+            row(
+                f"new worker: first request ms, {page}",
+                [cold[d].get("first_request_ms", {}).get(page, "-") for d in dbs],
+            )
     return "\n".join(lines)
 
 

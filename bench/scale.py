@@ -52,17 +52,36 @@ def summary(times):
 
 
 def pages():
-    """The pages measured: the front page, a case, the list, a search (anonymous reader,
-    Danish)."""
+    """The pages measured: the front page, a case, an event, a theme group, the list, a
+    search (anonymous reader, Danish network)."""
+    from django.urls import reverse
+    from django.utils import translation
+
     from samskab.cases.models import Case
+    from samskab.events.models import Event
+    from samskab.groups.models import ThemeGroup
 
     case = Case.objects.published().filter(shared=True).order_by("-published_at", "-id").first()
-    return {
+    event = (
+        Event.objects.filter(
+            network__slug="sund-by-netvaerket", theme_group__isnull=True, cancelled_at__isnull=True
+        )
+        .order_by("-starts_at", "-id")
+        .first()
+    )
+    group = ThemeGroup.objects.filter(network__slug="sund-by-netvaerket").order_by("id").first()
+    result = {
         "front page": "/da/",
         "case page": f"/da/cases/{case.slug}/",
         "case list": "/da/cases/?topic=mental-sundhed",
         "search page": "/da/search/?q=ensomhed+%C3%A6ldre",
     }
+    with translation.override("da"):
+        if event:
+            result["event page"] = reverse("events:detail", args=[event.pk])
+        if group:
+            result["theme group page"] = reverse("groups:detail", args=[group.slug])
+    return result
 
 
 def queries_per_page():
@@ -312,15 +331,21 @@ def measure():
 
     from http_load import http_throughput
 
-    rows = http_throughput(
-        [paths["front page"], paths["case page"], paths["case list"], paths["search page"]],
+    measured = http_throughput(
+        list(paths.values()),
         dict(os.environ),
-        vary={paths["case list"]: "nocache", paths["case page"]: "nocache"},
+        vary={path: "nocache" for name, path in paths.items() if name != "front page"},
     )
     names = dict(zip(paths.values(), paths.keys(), strict=True))
-    for row in rows:
+    for row in measured["rows"]:
         row["page"] = names.get(row["path"], row["path"])
-    result["http"] = rows
+    result["http"] = measured["rows"]
+    result["memory"] = measured["memory"]
+    cold = measured["cold_start"]
+    cold["first_request_ms"] = {
+        names.get(p, p): ms for p, ms in cold.get("first_request_ms", {}).items()
+    }
+    result["cold_start"] = cold
     return result
 
 

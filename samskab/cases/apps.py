@@ -25,9 +25,12 @@ class CasesConfig(AppConfig):
         register_facet_labels("evaluated", lambda values: choice_labels(Case.Evaluation, values))
         register_facet_labels("budget", lambda values: choice_labels(Case.BudgetBand, values))
 
-        from .listing import connect_signals
+        from samskab.core import warmup
+
+        from .listing import connect_signals, get_index
 
         connect_signals()
+        warmup.register(get_index)
 
         # Follows, notifications, reports and revisions never show on a public page.
         for label in (

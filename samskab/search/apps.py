@@ -14,3 +14,9 @@ class SearchConfig(AppConfig):
         from .backends import ensure_schema_after_migrate
 
         post_migrate.connect(ensure_schema_after_migrate, sender=self)
+
+        from samskab.core import warmup
+
+        from .compounds import warm
+
+        warmup.register(warm)

@@ -130,3 +130,17 @@ def test_hyphenated_word_in_the_text_found_written_as_one(db):
     assert "hyphen" in ids("elsykkel")
     assert "hyphen" in ids("elcykel")  # the Danish spelling, folded
     assert "hyphen" in ids("el-sykkel")
+
+
+@pytest.mark.parametrize("language", ["da", "nb", "sv"])
+def test_the_lexicons_frequencies_are_wordfreqs_zipf(language):
+    """The lexicon computes the Zipf value from the frequency dict itself; it must be
+    exactly what ``wordfreq.zipf_frequency`` says (splits, and so rankings, depend on it)."""
+    import wordfreq
+
+    words = compounds.lexicon(language)
+    assert len(words) > 20_000
+    sample = sorted(words)[:: max(1, len(words) // 400)]
+    assert {w: words[w] for w in sample} == {
+        w: wordfreq.zipf_frequency(w, language) for w in sample
+    }
