@@ -146,6 +146,7 @@ FOLD_RULES = (
     ("-tion -> -sjon (information/informasjon)", re.compile("tion"), "sjon"),
     ("c -> s before e, i, y (center/senter, cykel/sykkel)", re.compile("c(?=[eiy])"), "s"),
     ("c -> k elsewhere (klinik/klinikk)", re.compile("c"), "k"),
+    ("z -> s (zone/sone, benzin/bensin)", re.compile("z"), "s"),
     (
         "øj, ej, aj -> øy, ei, ai (høj/høy, vej/vei)",
         re.compile("(?<=[øea])j"),
@@ -156,9 +157,11 @@ FOLD_RULES = (
     ("ds -> ss (plads/plass, kryds/kryss)", re.compile("ds"), "ss"),
     ("ld -> ll (fuldt/fullt)", re.compile("ld"), "ll"),
     (
-        "b d g -> p t k after a vowel (skabe/skape, bog/bok, lege/leke)",
-        re.compile(f"(?<=[{VOWELS}])[bdg]+"),
-        lambda m: "".join("ptk"["bdg".index(c)] for c in m.group()),
+        "b d g -> p t k after a vowel, a doubled one whole (skabe/skape, bog/bok, lege/leke,"
+        " hedder/heter), but not the next of two different ones (udbedre/utbedre,"
+        " modgang/motgang, sygdom/sykdom)",
+        re.compile(f"(?<=[{VOWELS}])([bdg])\\1*"),
+        lambda m: "ptk"["bdg".index(m.group(1))] * len(m.group()),
     ),
     (
         "double consonants -> single (fælles/felles, sunn/sun)",
@@ -230,13 +233,26 @@ def _word_parts(word: str, language: str) -> tuple[tuple[str, str], ...]:
     return found
 
 
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+
+
 def compound_terms(words: list[str], text: str, language: str) -> list[tuple[str, str]]:
-    """(surface part, term) of the parts of the compounds among ``words`` and of the
-    elided compounds of ``text`` ("sundheds- og omsorgsforvaltningen"), for the index."""
+    """(surface part, term) of the parts of the compounds among ``words``, of the elided
+    compounds of ``text`` ("sundheds- og omsorgsforvaltningen") and the joined form of its
+    hyphenated words (*el-sykkel* -> *elsykkel*), for the index."""
     language = language_of(language)
-    if not DECOMPOUND or language not in compounds.SPLIT_LANGUAGES:
+    if not DECOMPOUND:
         return []
     found: list[tuple[str, str]] = []
+    if "-" in text:
+        # A hyphenated word is also written as one (el-sykkel/elsykkel, CO2-måler,
+        # smoke-free/smokefree): its joined form is a term too (its parts are terms already).
+        for match in _HYPHENATED.finditer(normalise(text)):
+            joined = match.group().replace("-", "")
+            if len(joined) <= MAX_TOKEN_LENGTH:
+                found.append((joined, stem(joined, language)))
+    if language not in compounds.SPLIT_LANGUAGES:
+        return found
     if "- " in text or "-\n" in text:
         for word in compounds.elided(normalise(text), language):
             found.append((word, stem(word, language)))

@@ -174,5 +174,10 @@ def test_rules_by_example():
         ("sikkerhed", "sikkerhet"),
         ("information", "informasjon"),
         ("kommune", "kommune"),
+        ("udbedring", "utbedring"),
+        ("modgang", "motgang"),
+        ("sygdom", "sykdom"),
+        ("hedder", "heter"),
+        ("zoner", "soner"),
     ]:
         assert _joined((da_word, nb_word)), (da_word, nb_word)

@@ -117,6 +117,21 @@ def test_elided_compound_found_by_either_word(docs):
     assert "elided" in ids("omsorgsforvaltningen")
 
 
+def test_hyphenated_word_in_the_text_found_written_as_one(db):
+    indexer.index_document(
+        Document(
+            doc_type="testcase",
+            object_id="hyphen",
+            title="Ansatte låner el-sykkel",
+            url="/hyphen/",
+            language="nb",
+        )
+    )
+    assert "hyphen" in ids("elsykkel")
+    assert "hyphen" in ids("elcykel")  # the Danish spelling, folded
+    assert "hyphen" in ids("el-sykkel")
+
+
 @pytest.mark.parametrize("language", ["da", "nb", "sv"])
 def test_the_lexicons_frequencies_are_wordfreqs_zipf(language):
     """The lexicon computes the Zipf value from the frequency dict itself; it must be

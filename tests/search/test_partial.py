@@ -77,6 +77,15 @@ def test_phrases_and_exclusions_stay_strict(docs):
     assert "three" in ids(results)
 
 
+def test_unquoted_hyphenated_word_may_be_missing(docs):
+    results = search(query="ensomme ældre forsamlingshuset e-cigaretter")
+    assert results.partial
+    assert ids(results)[0] == "three"
+    assert results.hits[0].missing == ["e-cigaretter"]
+    # Quoted, it is an exact phrase and must match.
+    assert search(query='ensomme ældre forsamlingshuset "e-cigaretter"').total == 0
+
+
 def test_partial_search_page_and_api(client, docs):
     page = client.get("/da/search/", {"q": "ensomme ældre kulturhus"})
     assert page.status_code == 200

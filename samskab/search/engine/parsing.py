@@ -14,18 +14,18 @@ _QUERY_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 def parse(query: str, languages) -> ParsedQuery:
     languages = tuple(languages)
     equivalents = _equivalent_map(_equivalent_lists(), languages)
-    items = []  # (negative, phrase, words)
+    items = []  # (negative, phrase, words, text, quoted)
     for match in _QUERY_RE.finditer(query[:MAX_QUERY_LENGTH]):
         if match.group(3) is not None:
             raw = match.group(3)
             negative = raw.startswith("-") and len(raw) > 1
             words = analysis.tokenise(raw[1:] if negative else raw)
             if words:
-                items.append((negative, len(words) > 1, words, raw.lstrip("-")))
+                items.append((negative, len(words) > 1, words, raw.lstrip("-"), False))
         else:
             words = analysis.tokenise(match.group(2))
             if words:
-                items.append((bool(match.group(1)), True, words, match.group(2)))
+                items.append((bool(match.group(1)), True, words, match.group(2), True))
 
     def content(words):
         kept = [w for w in words if not analysis.is_query_stop_word(w, languages)]
@@ -37,7 +37,7 @@ def parse(query: str, languages) -> ParsedQuery:
 
     parsed = ParsedQuery()
     singles: list[tuple[int, str]] = []
-    for negative, phrase, words, text in items:
+    for negative, phrase, words, text, quoted in items:
         kept = words if keep_stops else content(words)
         if not kept:
             continue
@@ -48,7 +48,7 @@ def parse(query: str, languages) -> ParsedQuery:
                 alt = _alternative(terms)
                 if alt not in alts:
                     alts.append(alt)
-            group = Group(text=text, alternatives=alts, phrase=True)
+            group = Group(text=text, alternatives=alts, phrase=True, quoted=quoted)
         else:
             word = kept[0]
             forms = []

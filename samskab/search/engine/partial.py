@@ -1,13 +1,14 @@
 """Ranked partial matching: when no document holds every word of a query, the documents
 that hold the most of them.
 
-Only single words (and merged equivalent phrases) are relaxed; "quoted phrases" and
-``-excluded`` words keep their strict meaning. A document must hold at least half of the
-relaxed words (rounded up) and at least two, so only queries of three or more words are
-relaxed: a two-word query that finds nothing keeps its "did you mean". Hits are ordered
-by the number of words they hold, then by BM25F over those words (plus ``MATCH_BONUS``
-per word), then as a strict search orders them. The backend gets one more query: the
-phrases ANDed with one group of every relaxed word's alternatives (OR).
+Single words, merged equivalent phrases and unquoted hyphenated words (*e-cigaretter*)
+are relaxed; "quoted phrases" and ``-excluded`` words keep their strict meaning. A
+document must hold at least half of the relaxed words (rounded up) and at least two,
+so only queries of three or more words are relaxed: a two-word query that finds nothing
+keeps its "did you mean". Hits are ordered by the number of words they hold, then by
+BM25F over those words (plus ``MATCH_BONUS`` per word), then as a strict search orders
+them. The backend gets one more query: the phrases ANDed with one group of every
+relaxed word's alternatives (OR).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ MATCH_BONUS = 100.0
 
 def relaxable(parsed) -> list[int]:
     """Positions of the groups a partial match may leave out (empty: no partial match)."""
-    words = [i for i, g in enumerate(parsed.groups) if not g.phrase]
+    words = [i for i, g in enumerate(parsed.groups) if not g.quoted]
     return words if len(words) >= MIN_RELAXED_WORDS else []
 
 

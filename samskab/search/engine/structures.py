@@ -28,6 +28,9 @@ class Group:
     text: str  # the words as typed, for messages and suggestions
     alternatives: list[tuple[tuple[str, bool], ...]]
     phrase: bool = False
+    # Typed in quotes: an exact phrase, never left out by a partial match (a hyphenated
+    # word such as *e-cigaretter* is a phrase of its parts but not quoted).
+    quoted: bool = False
     word: str = ""  # the normalised single word, when the group is one word
 
 
