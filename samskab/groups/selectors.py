@@ -187,6 +187,22 @@ def news_for(group: ThemeGroup) -> str:
     return _news_source(group)
 
 
+_feeds_source = None
+
+
+def register_group_feeds(source) -> None:
+    """``source(group)`` returns the group's feeds, ``[{"type", "title", "url"}]``, which
+    its page announces in its head (``<link rel="alternate">``)."""
+    global _feeds_source
+    _feeds_source = source
+
+
+def feeds_for(group: ThemeGroup) -> list[dict]:
+    if _feeds_source is None:
+        return []
+    return _feeds_source(group)
+
+
 # An app that creates groups (decisions: "created by the members' decision of <date>")
 # registers how to tell where a group came from (``DecisionsConfig.ready``), so this app
 # imports nothing of it.

@@ -18,6 +18,7 @@ CODES = {code for code, _name in LANGUAGES}
 class NewsQuery(Schema):
     language: str = ""
     tag: str = ""
+    programme: str = ""
 
 
 class Version(Schema):
@@ -38,6 +39,7 @@ class ArticleOut(Schema):
     updated: str | None
     tags: list[str]
     theme_groups: list[str]
+    programmes: list[str]
 
 
 class ArticleDetailOut(ArticleOut):
@@ -64,6 +66,7 @@ def _out(request, article) -> dict:
         "updated": article.revised_at.isoformat() if article.revised_at else None,
         "tags": [t.name for t in article.tags.all()],
         "theme_groups": [g.slug for g in article.theme_groups.all()],
+        "programmes": [p.slug for p in article.programmes.all()],
     }
 
 
@@ -81,8 +84,13 @@ def list_news(request, filters: Query[NewsQuery]):
         tag = Tag.objects.filter(network=network, language=language, slug=filters.tag).first()
         if tag is None:
             return []
-    qs = selectors.article_list(network=network, language=language, tag=tag)
-    return LazyPage(request, qs.prefetch_related("theme_groups"), _out)
+    programme = None
+    if filters.programme:
+        programme = selectors.programme_of_network(network=network, slug=filters.programme)
+        if programme is None:
+            return []
+    qs = selectors.article_list(network=network, language=language, tag=tag, programme=programme)
+    return LazyPage(request, qs.prefetch_related("theme_groups", "programmes"), _out)
 
 
 @router.get("/{slug}", response=ArticleDetailOut)

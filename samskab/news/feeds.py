@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -26,10 +27,19 @@ class NewsFeed(Feed):
     def title(self, network):
         return _("News from %(network)s") % {"network": network.name}
 
-    def link(self, network):
-        from django.urls import reverse
+    # Addresses are made absolute with the request's host (the network's own domain), not
+    # with the sites framework's single Site, which knows nothing of networks.
+    def _absolute(self, path: str) -> str:
+        return self.request.build_absolute_uri(path)
 
-        return reverse("news:list")
+    def link(self, network):
+        return self._absolute(reverse("news:list"))
+
+    def feed_url(self, network):
+        return self._absolute(self.request.path)
+
+    def item_link(self, item):
+        return self._absolute(item.get_absolute_url())
 
     def description(self, network):
         return network.tagline or network.name
@@ -89,7 +99,7 @@ class TagNewsFeed(NewsFeed):
         return _("News tagged “%(tag)s”") % {"tag": self.tag.name}
 
     def link(self, network):
-        return self.tag.get_absolute_url()
+        return self._absolute(self.tag.get_absolute_url())
 
 
 class GroupNewsFeed(NewsFeed):
@@ -104,6 +114,18 @@ class GroupNewsFeed(NewsFeed):
         return _("News from the group") + f": {self.group.name}"
 
     def link(self, network):
-        from django.urls import reverse
+        return self._absolute(reverse("groups:detail", kwargs={"slug": self.group.slug}))
 
-        return reverse("groups:detail", kwargs={"slug": self.group.slug})
+
+class AtomTagNewsFeed(TagNewsFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, network):
+        return self.description(network)
+
+
+class AtomGroupNewsFeed(GroupNewsFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, network):
+        return self.description(network)

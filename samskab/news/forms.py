@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from samskab.cases.models import Case
 from samskab.events.models import Event
 from samskab.groups.models import ThemeGroup
+from samskab.programmes.models import Programme
 
 
 class ArticleForm(forms.Form):
@@ -34,6 +35,9 @@ class ArticleForm(forms.Form):
     cases = forms.ModelMultipleChoiceField(
         label=_("Cases"), queryset=Case.objects.none(), required=False
     )
+    programmes = forms.ModelMultipleChoiceField(
+        label=_("Programmes"), queryset=Programme.objects.none(), required=False
+    )
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,6 +47,9 @@ class ArticleForm(forms.Form):
         ).order_by("-starts_at")
         self.fields["cases"].queryset = (
             Case.objects.published().filter(network=network).order_by("-published_at")
+        )
+        self.fields["programmes"].queryset = Programme.objects.filter(network=network).order_by(
+            "name"
         )
 
     def clean_tags(self):

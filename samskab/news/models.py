@@ -81,6 +81,9 @@ class Article(models.Model):
     cases = models.ManyToManyField(
         "cases.Case", blank=True, related_name="articles", verbose_name=_("cases")
     )
+    programmes = models.ManyToManyField(
+        "programmes.Programme", blank=True, related_name="articles", verbose_name=_("programmes")
+    )
     # The main image: made once at upload into a few widths (WebP, EXIF dropped), each
     # ``{"width", "height", "name"}`` (the storage name), narrowest first; served by a view.
     image_sizes = models.JSONField(_("image sizes"), default=list, blank=True)

@@ -3,10 +3,13 @@
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from samskab.core import versions
 from samskab.networks.predicates import staff_network_ids
+from samskab.programmes.models import Programme
 
 from .models import Article, Page, Tag
 from .predicates import coordinated_group_ids
@@ -17,7 +20,13 @@ def visible_articles(*, network) -> QuerySet:
 
 
 def article_list(
-    *, network, language: str, tag: Tag | None = None, year: int | None = None, group=None
+    *,
+    network,
+    language: str,
+    tag: Tag | None = None,
+    year: int | None = None,
+    group=None,
+    programme=None,
 ) -> QuerySet:
     """The network's public articles for readers of ``language``, newest first: those in
     the language and, marked with their own language, those without a version in it."""
@@ -30,6 +39,8 @@ def article_list(
         qs = qs.filter(published_at__year=year)
     if group is not None:
         qs = qs.filter(theme_groups=group)
+    if programme is not None:
+        qs = qs.filter(programmes=programme)
     return (
         qs.select_related("author")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
@@ -65,6 +76,7 @@ def article_for_page(*, network, slug: str, language: str) -> Article | None:
             "theme_groups",
             "events",
             "cases",
+            "programmes",
         )
         .first()
     )
@@ -101,15 +113,59 @@ def next_publication():
 
 
 def group_news(group) -> str:
-    """The news section of a theme group's page (registered with the groups app)."""
+    """The news section of a theme group's page (registered with the groups app): its
+    newest public articles for readers of the current language (one version of each)."""
     articles = list(
-        Article.objects.visible()
-        .filter(network_id=group.network_id, theme_groups=group)
-        .order_by("-published_at", "-id")[:5]
+        article_list(network=group.network_id, language=get_language() or "da", group=group)[:5]
     )
     return render_to_string(
         "news/partials/_group_news.html", {"articles": articles, "group": group}
     )
+
+
+def programme_of_network(*, network, slug: str):
+    """The network's programme with this slug, or ``None`` (the list's and API's filter)."""
+    return Programme.objects.filter(network=network, slug=slug[:120]).first()
+
+
+def programme_news(programme) -> str:
+    """The news section of a programme's page (registered with the programmes app): its
+    newest public articles, for readers of the current language."""
+    articles = list(
+        article_list(
+            network=programme.network_id, language=get_language() or "da", programme=programme
+        )[:5]
+    )
+    return render_to_string(
+        "news/partials/_programme_news.html", {"articles": articles, "programme": programme}
+    )
+
+
+def feed_links(*, tag: Tag | None = None, group=None) -> list[dict]:
+    """The RSS and Atom feeds of a tag's or a theme group's news, for the page's head."""
+    if tag is not None:
+        name, kwargs, prefix = tag.name, {"slug": tag.slug}, "news:tag_"
+    elif group is not None:
+        name, kwargs, prefix = group.name, {"slug": group.slug}, "news:group_"
+    else:
+        return []
+    return [
+        {
+            "type": "application/rss+xml",
+            "title": name,
+            "url": reverse(prefix + "rss", kwargs=kwargs),
+        },
+        {
+            "type": "application/atom+xml",
+            "title": f"{name} (Atom)",
+            "url": reverse(prefix + "atom", kwargs=kwargs),
+        },
+    ]
+
+
+def group_feeds(group) -> list[dict]:
+    """A theme group's feeds, for its page's head (registered with the groups app)."""
+    return feed_links(group=group)
 
 
 # --- static pages ---------------------------------------------------------------------------

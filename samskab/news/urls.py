@@ -1,6 +1,13 @@
 from django.urls import path
 
-from .feeds import AtomNewsFeed, GroupNewsFeed, NewsFeed, TagNewsFeed
+from .feeds import (
+    AtomGroupNewsFeed,
+    AtomNewsFeed,
+    AtomTagNewsFeed,
+    GroupNewsFeed,
+    NewsFeed,
+    TagNewsFeed,
+)
 from .views import editing, reading
 
 app_name = "news"
@@ -12,7 +19,9 @@ urlpatterns = [
     path("feed/atom/", AtomNewsFeed(), name="atom"),
     path("tag/<slug:slug>/", reading.tag_list, name="tag"),
     path("tag/<slug:slug>/rss/", TagNewsFeed(), name="tag_rss"),
+    path("tag/<slug:slug>/atom/", AtomTagNewsFeed(), name="tag_atom"),
     path("group/<slug:slug>/rss/", GroupNewsFeed(), name="group_rss"),
+    path("group/<slug:slug>/atom/", AtomGroupNewsFeed(), name="group_atom"),
     path("<int:year>/", reading.year_list, name="year"),
     path("<slug:slug>/", reading.article_detail, name="detail"),
     path("<slug:slug>/edit/", editing.article_edit, name="edit"),

@@ -496,3 +496,21 @@ def organisation_programmes(organisation, network, user) -> dict | None:
         .order_by("-year", "programme__name")
     )
     return {"key": "programmes", "template": "programmes/_organisation.html", "editions": editions}
+
+
+# The news desk links articles to programmes and sits above this app; it registers how to
+# show a programme's newest articles (``NewsConfig.ready``), so this app imports nothing
+# of it. Without that app the section is not shown.
+_news_source = None
+
+
+def register_programme_news(source) -> None:
+    """``source(programme)`` returns the HTML of the programme's news section ("" for none)."""
+    global _news_source
+    _news_source = source
+
+
+def news_for(programme: Programme) -> str:
+    if _news_source is None:
+        return ""
+    return _news_source(programme)

@@ -26,3 +26,29 @@ def test_demo_news_is_idempotent_and_reads_in_three_languages(db, client):
     html = client.get(seed.get_absolute_url(), HTTP_HOST="sunne.localhost").content.decode()
     assert "Publisert" in html and "sist oppdatert" in html
     assert f'href="{english.get_absolute_url()}" hreflang="en" lang="en">English</a>' in html
+
+
+def test_demo_news_has_a_few_dozen_linked_articles_per_network_and_the_pages(db, client):
+    from samskab.demo import programmes as programmes_demo
+    from samskab.news.models import Page
+
+    network_demo.load()
+    groups_demo.load()
+    programmes_demo.load()
+    demo.load()
+    for slug, language in (("sund-by-netvaerket", "da"), ("sunne-kommuner", "nb")):
+        mine = Article.objects.filter(network__slug=slug)
+        public = mine.visible().filter(language=language)
+        assert public.count() >= 30
+        assert mine.visible().filter(language="en").count() >= 3
+        assert public.filter(programmes__isnull=False).exists()
+        assert public.filter(theme_groups__isnull=False).count() >= 10
+        assert len(set(public.values_list("title", flat=True))) == public.count()
+        assert len({a.published_at.year for a in public}) >= 2  # the year pages have pages
+        assert mine.filter(status=Article.Status.DRAFT).count() == 1
+        assert mine.exclude(pk__in=mine.visible()).filter(status="published").exists()
+        pages = Page.objects.filter(network__slug=slug, published=True)
+        assert pages.count() == 3 and all(p.title_en for p in pages)
+    html = client.get("/da/").content.decode()
+    assert "Om netværket" in html and "Bliv medlem" in html  # the main menu
+    assert client.get("/da/pages/om-netvaerket/").status_code == 200

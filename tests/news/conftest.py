@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from samskab.groups.models import GroupMembership
 from samskab.networks.models import Role
@@ -36,6 +36,15 @@ Sentralt på nettverkssamlingen stod ønsket om å jobbe for økt medvirkning.
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_over():
+    """A request leaves its language active in the thread; a service called by the next
+    test would answer in it. Every test starts with none (the site's default)."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -382,6 +382,8 @@ TABLE = {
     "news:tag": R(kw(slug="folkesundhed"), "200 200 200 200 200"),
     "news:tag_rss": R(kw(slug="folkesundhed"), "200 200 200 200 200"),
     "news:group_rss": R(GROUP, "200 200 200 200 200"),
+    "news:tag_atom": R(kw(slug="folkesundhed"), "200 200 200 200 200"),
+    "news:group_atom": R(GROUP, "200 200 200 200 200"),
     "news:year": R(kw(year=2030), "200 200 200 200 200"),
     "news:create": R(NONE, "login 403 403 403 200", "login 403 403 403 302+", data=article_form),
     "news:drafts": R(NONE, "login 403 403 403 200"),

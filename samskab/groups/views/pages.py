@@ -57,6 +57,7 @@ def group_detail(request, group):
         "meetings": selectors.meetings_for(group, user),
         "origin": selectors.group_origin(group),
         "news_section": selectors.news_for(group),
+        "feeds": selectors.feeds_for(group),
         "resources": selectors.group_resources(group, members_only=can_see_members),
         "can_see_members": can_see_members,
         "can_change": user.has_perm("groups.change_group", group),

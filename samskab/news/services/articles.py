@@ -68,6 +68,10 @@ def _check_groups(actor, network, groups) -> None:
 def _check_links(network, data: dict) -> None:
     if any(event.network_id != network.id for event in data.get("events") or []):
         raise ValidationError({"events": _("Choose events of this network.")})
+    if any(case.network_id != network.id for case in data.get("cases") or []):
+        raise ValidationError({"cases": _("Choose cases of this network.")})
+    if any(p.network_id != network.id for p in data.get("programmes") or []):
+        raise ValidationError({"programmes": _("Choose programmes of this network.")})
 
 
 def _revision(article: Article, actor, action: str) -> None:
@@ -94,7 +98,7 @@ def _apply(article: Article, data: dict) -> None:
 def _set_relations(article: Article, data: dict) -> None:
     if "tags" in data:
         article.tags.set(_tags(article.network, article.language, data["tags"]))
-    for field in ("theme_groups", "events", "cases"):
+    for field in ("theme_groups", "events", "cases", "programmes"):
         if field in data and data[field] is not None:
             getattr(article, field).set(list(data[field]))
 
@@ -104,7 +108,7 @@ def article_create(
     *, actor, network, language: str, data: dict, translation_of: Article | None = None
 ) -> Article:
     """A new draft, in ``language``; ``translation_of`` makes it a version of that article.
-    ``data``: title, lead, body, tags (names), theme_groups, events, cases."""
+    ``data``: title, lead, body, tags (names), theme_groups, events, cases, programmes."""
     require(
         actor,
         "news.add_article",

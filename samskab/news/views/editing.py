@@ -44,6 +44,7 @@ def _initial(article: Article) -> dict:
         "theme_groups": list(article.theme_groups.all()),
         "events": list(article.events.all()),
         "cases": list(article.cases.all()),
+        "programmes": list(article.programmes.all()),
     }
 
 

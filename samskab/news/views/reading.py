@@ -13,6 +13,7 @@ from samskab.core.pagecache import public_page
 from samskab.core.pagination import paginate
 from samskab.core.params import MAX_ID, query_int
 from samskab.groups.models import ThemeGroup
+from samskab.programmes.models import Programme
 
 from .. import selectors
 from ..models import LANGUAGES, Tag
@@ -29,9 +30,23 @@ def _list_page(request, *, tag=None, year=None, heading=""):
     group_id = query_int(request, "group", min_value=1, max_value=MAX_ID, label=_("Theme group"))
     groups = list(ThemeGroup.objects.filter(network=network).order_by("name"))
     group = next((g for g in groups if g.pk == group_id), None)
-    articles = selectors.article_list(
-        network=network, language=language, tag=tag, year=year, group=group
+    programmes = list(
+        Programme.objects.filter(network=network).only("id", "slug", "name").order_by("name")
     )
+    # ?programme=<slug>: compared with the network's programmes, never sent to the database;
+    # an unknown one filters to nothing (a filter never shows more than asked for).
+    wanted = request.GET.get("programme", "")
+    programme = next((p for p in programmes if p.slug == wanted), None)
+    articles = selectors.article_list(
+        network=network,
+        language=language,
+        tag=tag,
+        year=year,
+        group=group,
+        programme=programme,
+    )
+    if wanted and programme is None:
+        articles = articles.none()
     page = paginate(request, articles, per_page=PER_PAGE)
     context = {
         "page_obj": page,
@@ -41,6 +56,10 @@ def _list_page(request, *, tag=None, year=None, heading=""):
         "heading": heading or _("News"),
         "groups": groups,
         "group": group,
+        "programmes": programmes,
+        "programme": programme,
+        "filtered": bool(tag or year or group or wanted),
+        "feeds": selectors.feed_links(tag=tag, group=group),
         "years": selectors.article_years(network=network),
         "language": language,
         "can_write": request.user.has_perm("news.add_article", network),

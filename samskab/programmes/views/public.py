@@ -24,7 +24,11 @@ def programme_detail(request, programme):
     return render(
         request,
         "programmes/programme_detail.html",
-        {"programme": programme, "editions": editions},
+        {
+            "programme": programme,
+            "editions": editions,
+            "news_section": selectors.news_for(programme),
+        },
     )
 
 

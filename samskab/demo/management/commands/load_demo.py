@@ -10,8 +10,8 @@ DEMO_LOADERS = [
     decisions.load,
     cases.load,
     events.load,
-    news.load,
     programmes.load,
+    news.load,  # after the loaders of what articles link to
     search.load,  # last: indexes what the loaders above created
 ]
 
