@@ -5,23 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("groups", "0003_resource_files_unguessable_names"),
+        ('groups', '0003_resource_files_unguessable_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name="groupresource",
-            name="groupresource_file_or_link",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("url", ""), models.Q(("file", ""), _negated=True)),
-                    models.Q(models.Q(("url", ""), _negated=True), ("file", "")),
-                    _connector="OR",
-                ),
-                name="groupresource_file_or_link",
-                violation_error_message="Give either a file or a link, not both.",
-            ),
+            model_name='groupresource',
+            name='groupresource_file_or_link',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('url', ''), models.Q(('file', ''), _negated=True)), models.Q(models.Q(('url', ''), _negated=True), ('file', '')), _connector='OR'), name='groupresource_file_or_link', violation_error_message='Give either a file or a link, not both.'),
         ),
     ]

@@ -4,20 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("networks", "0001_initial"),
+        ('networks', '0001_initial'),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name="membership",
-            name="membership_until_after_since",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("until__isnull", True), ("until__gte", models.F("since")), _connector="OR"
-                ),
-                name="membership_until_after_since",
-                violation_error_message="A membership cannot end before it begins.",
-            ),
+            model_name='membership',
+            name='membership_until_after_since',
+            constraint=models.CheckConstraint(condition=models.Q(('until__isnull', True), ('until__gte', models.F('since')), _connector='OR'), name='membership_until_after_since', violation_error_message='A membership cannot end before it begins.'),
         ),
     ]
