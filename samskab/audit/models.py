@@ -22,7 +22,6 @@ class Action(models.TextChoices):
     # Moderation and publishing.
     CASE_PUBLISHED = "case_published", _("case published")
     CASE_SENT_BACK = "case_sent_back", _("case sent back")
-    CASE_UNPUBLISHED = "case_unpublished", _("case unpublished")
     COMMENT_HIDDEN = "comment_hidden", _("comment hidden")
     COMMENT_RESTORED = "comment_restored", _("comment kept visible")
     ARTICLE_PUBLISHED = "article_published", _("news published")

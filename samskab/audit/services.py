@@ -11,9 +11,15 @@ from django.utils.functional import Promise
 from .models import AuditEntry
 
 
+# A long text (a description) is kept in part: the trail says that and how it changed.
+MAX_TEXT = 500
+
+
 def _value(value):
     """A JSON-ready form of a field's value."""
-    if value is None or isinstance(value, bool | int | float | str):
+    if isinstance(value, str):
+        return value if len(value) <= MAX_TEXT else value[: MAX_TEXT - 1] + "…"
+    if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, Promise | Decimal):
         return str(value)
