@@ -10,7 +10,6 @@ from django.utils.functional import Promise
 
 from .models import AuditEntry
 
-
 # A long text (a description) is kept in part: the trail says that and how it changed.
 MAX_TEXT = 500
 
