@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "samskab.core",
     "samskab.accounts",
     "samskab.networks",
+    "samskab.audit",
     "samskab.groups",
     "samskab.cases",
     "samskab.events",

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("samskab.core.urls")),
     path("", include("samskab.accounts.urls")),
     path("", include("samskab.networks.urls")),
+    path("", include("samskab.audit.urls")),
     path("", include("samskab.groups.urls")),
     path("cases/", include("samskab.cases.urls")),
     path("events/", include("samskab.events.urls")),

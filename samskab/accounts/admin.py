@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from samskab.networks.admin import RoleInline
+from samskab.networks.admin import RoleAuditMixin, RoleInline
 from samskab.networks.admin_mixins import SecretariatAdminMixin
 
 from . import services
@@ -29,7 +29,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SecretariatAdminMixin, admin.ModelAdmin):
+class PersonAdmin(RoleAuditMixin, SecretariatAdminMixin, admin.ModelAdmin):
     object_perm = "accounts.change_person"
     list_display = ["name", "title", "organisation", "public_consent", "user"]
     list_filter = ["public_consent", "roles__network", "roles__kind"]

@@ -1,5 +1,7 @@
 """This app's own sections of personal data: the log-in and the person."""
 
+from samskab.audit import personal_data as audit_personal_data
+
 from . import personal_data
 
 
@@ -90,4 +92,10 @@ personal_data.register(
     export=_export_person,
     erase=_erase_person,
     models=("accounts.Person", "networks.Role"),
+)
+personal_data.register(
+    "audit_trail",
+    export=audit_personal_data.export,
+    erase=audit_personal_data.erase,
+    models=("audit.AuditEntry",),
 )

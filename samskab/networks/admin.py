@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from . import services
 from .admin_mixins import SecretariatAdminMixin
 from .models import Membership, Network, Organisation, Role
 
@@ -17,6 +18,47 @@ class RoleInline(admin.TabularInline):
     model = Role
     extra = 0
     autocomplete_fields = ["person", "organisation"]
+
+
+class RoleAuditMixin:
+    """Roles given, changed and taken away in the admin go to the audit trail (the admin
+    saves in one transaction, so the entry goes with the change)."""
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Role:
+            return super().save_formset(request, form, formset, change)
+        before = {f.instance.pk: services.role_state(f.instance) for f in formset.initial_forms}
+        doomed = [f.instance for f in formset.deleted_forms if f.instance.pk in before]
+        for role in doomed:
+            services.role_deleted_record(actor=request.user, role=role, before=before[role.pk])
+        result = super().save_formset(request, form, formset, change)
+        for role in formset.new_objects:
+            services.role_saved_record(actor=request.user, role=role, before={})
+        for role, _fields in formset.changed_objects:
+            services.role_saved_record(actor=request.user, role=role, before=before[role.pk])
+        return result
+
+    def save_model(self, request, obj, form, change):
+        if not isinstance(obj, Role):
+            return super().save_model(request, obj, form, change)
+        before = services.role_state(obj) if change else {}
+        super().save_model(request, obj, form, change)
+        services.role_saved_record(actor=request.user, role=obj, before=before)
+
+    def delete_model(self, request, obj):
+        if isinstance(obj, Role):
+            services.role_deleted_record(
+                actor=request.user, role=obj, before=services.role_state(obj)
+            )
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        if queryset.model is Role:
+            for role in queryset.select_related("network", "person", "organisation"):
+                services.role_deleted_record(
+                    actor=request.user, role=role, before=services.role_state(role)
+                )
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(Network)
@@ -83,7 +125,7 @@ class MembershipAdmin(SecretariatAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(SecretariatAdminMixin, admin.ModelAdmin):
+class RoleAdmin(RoleAuditMixin, SecretariatAdminMixin, admin.ModelAdmin):
     list_display = ["person", "kind", "organisation", "network", "until"]
     list_filter = ["network", "kind"]
     search_fields = ["person__name", "organisation__name"]

@@ -12,6 +12,8 @@ from .predicates import (
 rules.add_perm("networks.view_directory", rules.always_allow)
 # Secretariat staff run their own network: memberships, roles, settings.
 rules.add_perm("networks.manage_network", is_superuser | is_network_staff)
+# The network's audit trail: its secretariat.
+rules.add_perm("networks.view_audit", is_superuser | is_network_staff)
 # An organisation's details: the secretariat of a network it belongs to, or its editors.
 rules.add_perm(
     "networks.change_organisation",

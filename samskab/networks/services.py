@@ -9,9 +9,11 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samskab.audit import services as audit
+from samskab.audit.models import Action
 from samskab.core.text import single_line, slugify
 
-from .models import COUNTRIES, Organisation
+from .models import COUNTRIES, Organisation, Role
 
 IMPORT_COLUMNS = ("name", "kind", "code", "country", "website")
 
@@ -135,3 +137,45 @@ def organisations_import_csv(*, actor=None, text: str) -> ImportResult:
                 result.unchanged += 1
             result.organisations.append(org)
     return result
+
+
+# --- the audit trail of roles (roles are given and taken in the admin) ------------------------
+
+ROLE_FIELDS = ("kind", "organisation", "until")
+
+
+def role_state(role: Role | None) -> dict:
+    """The recorded fields of a role as they are in the database now ({} for a new one)."""
+    if role is None or role.pk is None:
+        return {}
+    stored = Role.objects.filter(pk=role.pk).select_related("organisation").first()
+    return audit.snapshot(stored, ROLE_FIELDS) if stored is not None else {}
+
+
+def role_saved_record(*, actor, role: Role, before: dict) -> None:
+    """Record that ``actor`` gave or changed ``role`` (``before``: ``role_state`` from before
+    the save, in the same transaction)."""
+    after = audit.snapshot(role, ROLE_FIELDS)
+    if before == after:
+        return
+    audit.record(
+        actor=actor,
+        network=role.network,
+        action=Action.ROLE_CHANGED if before else Action.ROLE_ADDED,
+        obj=role,
+        before=before,
+        after=after,
+        subject=role.person,
+    )
+
+
+def role_deleted_record(*, actor, role: Role, before: dict) -> None:
+    audit.record(
+        actor=actor,
+        network=role.network,
+        action=Action.ROLE_REMOVED,
+        obj=role,
+        before=before,
+        after={},
+        subject=role.person,
+    )

@@ -42,6 +42,11 @@ def test_manage_network(actor, expected, dk_network, member_org):
     assert actor.has_perm("networks.manage_network", dk_network) is expected
 
 
+@matrix("networks.view_audit", {"staff_user", "superuser"})
+def test_view_audit(actor, expected, dk_network, member_org):
+    assert actor.has_perm("networks.view_audit", dk_network) is expected
+
+
 @matrix("networks.change_organisation", {"staff_user", "org_editor", "superuser"})
 def test_change_organisation(actor, expected, member_org):
     assert actor.has_perm("networks.change_organisation", member_org) is expected

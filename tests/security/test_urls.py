@@ -329,6 +329,7 @@ TABLE = {
     "cases:list": R(NONE, "200 200 200 200 200"),
     "cases:create": R(NONE, "login 403 200 403 200", "login 403 200 403 302+", data=case_form),
     "cases:mine": R(NONE, "login 200 200 200 200", "login 200 200 200 200"),
+    "audit:trail": R(NONE, "login 403 403 403 200"),
     "cases:queue": R(NONE, "login 403 403 403 200", "login 403 403 403 200"),
     "cases:following": R(NONE, "login 200 200 200 200", "login 302 302 302 302"),
     "cases:export_csv": R(NONE, "200 200 200 200 200"),

@@ -7,12 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samskab.audit.models import Action
 from samskab.core.guards import require
 from samskab.core.tasks import enqueue_on_commit, send_email
 
 from .. import personal_data
 from ..models import Person
 from ..selectors import person_of_user
+from .trail import networks_of_person, record_person
 
 User = get_user_model()
 ERASED_NAME = "Slettet person"
@@ -26,7 +28,18 @@ def person_erase(*, actor, person: Person) -> None:
     if person.user_id:
         # Also for superusers, whom Django grants every rule.
         raise PermissionDenied(_("You may not erase this person."))
+    networks = list(networks_of_person(person))
     _erase(person)
+    person.refresh_from_db()
+    record_person(
+        actor=actor,
+        person=person,
+        action=Action.PERSON_ERASED,
+        before={},
+        after={"erased_at": person.erased_at},
+        networks=networks,
+        label=ERASED_NAME,
+    )
 
 
 def _erase(person: Person) -> None:

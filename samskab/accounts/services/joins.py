@@ -7,12 +7,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from samskab.audit.models import Action
 from samskab.core.guards import require
 from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
 from samskab.networks.models import Organisation
 
 from ..models import Person
+from .trail import networks_of_organisation, record_person
 
 
 def _locked_request(person: Person) -> Person:
@@ -59,8 +61,17 @@ def person_join_confirm(*, actor, person: Person) -> Person:
     Person.objects.filter(pk=person.pk).update(
         organisation=organisation, requested_organisation=None, requested_at=None
     )
+    before = {"organisation": person.organisation, "requested_organisation": organisation}
     person.organisation = organisation
     person.requested_organisation, person.requested_at = None, None
+    record_person(
+        actor=actor,
+        person=person,
+        action=Action.JOIN_CONFIRMED,
+        before=before,
+        after={"organisation": organisation, "requested_organisation": None},
+        networks=networks_of_organisation(organisation),
+    )
     _notify_join_decision(person, organisation, confirmed=True)
     return person
 
@@ -79,6 +90,14 @@ def person_join_decline(*, actor, person: Person) -> Person:
     )
     Person.objects.filter(pk=person.pk).update(requested_organisation=None, requested_at=None)
     person.requested_organisation, person.requested_at = None, None
+    record_person(
+        actor=actor,
+        person=person,
+        action=Action.JOIN_DECLINED,
+        before={"requested_organisation": organisation},
+        after={"requested_organisation": None},
+        networks=networks_of_organisation(organisation),
+    )
     _notify_join_decision(person, organisation, confirmed=False)
     return person
 

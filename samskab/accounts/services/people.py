@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samskab.audit import services as audit
+from samskab.audit.models import Action
 from samskab.core.guards import require
 from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
@@ -16,6 +18,7 @@ from samskab.networks.selectors import join_request_deciders
 
 from ..models import Person
 from ..selectors import person_of_user
+from .trail import PERSON_FIELDS, networks_of_person, record_person
 
 User = get_user_model()
 
@@ -71,6 +74,18 @@ def person_update(*, actor, person: Person, data: dict) -> Person:
         asked = _change_organisation(actor, stored, person, data["organisation"])
     person.full_clean()
     person.save()
+    if actor.pk is None or actor.pk != stored.user_id:
+        # A change by someone else (the secretariat, an editor) goes to the trail.
+        before, after = (audit.snapshot(p, PERSON_FIELDS) for p in (stored, person))
+        if before != after:
+            record_person(
+                actor=actor,
+                person=person,
+                action=Action.PERSON_CHANGED,
+                before=before,
+                after=after,
+                networks=networks_of_person(person),
+            )
     if person.user_id and "name" in data and person.user.name != person.name:
         User.objects.filter(pk=person.user_id).update(name=person.name)
     if asked is not None:

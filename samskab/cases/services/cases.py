@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samskab.audit import services as audit
+from samskab.audit.models import Action
 from samskab.core.guards import require
 from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
@@ -206,6 +208,21 @@ def case_submit(*, actor, case: Case) -> Case:
     return case
 
 
+MODERATION_FIELDS = ("status", "moderation_comment", "published_at")
+
+
+def _record(actor, case: Case, action: str, before: dict) -> None:
+    audit.record(
+        actor=actor,
+        network=case.network,
+        action=action,
+        obj=case,
+        before=before,
+        after=audit.snapshot(case, MODERATION_FIELDS),
+        label=case.title,
+    )
+
+
 def _tell_author(case: Case, subject: str, body: str) -> None:
     if case.created_by_id and case.created_by.email:
         enqueue_on_commit(send_email, subject=subject, body=body, to=[case.created_by.email])
@@ -221,12 +238,14 @@ def case_publish(*, actor, case: Case) -> Case:
     problems = submit_problems(case)
     if problems:
         raise ValidationError(problems)
+    before = audit.snapshot(case, MODERATION_FIELDS)
     case.status = Case.Status.PUBLISHED
     case.moderation_comment = ""
     if case.published_at is None:
         case.published_at = timezone.now()
     case.save(update_fields=["status", "moderation_comment", "published_at", "updated_at"])
     revision_record(actor=actor, case=case, action="published")
+    _record(actor, case, Action.CASE_PUBLISHED, before)
     url = absolute(case.get_absolute_url(), network=case.network)
     with translation.override(case.created_by.language if case.created_by_id else None):
         _tell_author(
@@ -244,10 +263,12 @@ def case_send_back(*, actor, case: Case, comment: str) -> Case:
     )
     if not comment.strip():
         raise ValidationError({"comment": _("Tell the author what to change.")})
+    before = audit.snapshot(case, MODERATION_FIELDS)
     case.status = Case.Status.DRAFT
     case.moderation_comment = comment.strip()
     case.save(update_fields=["status", "moderation_comment", "updated_at"])
     revision_record(actor=actor, case=case, action="sent_back")
+    _record(actor, case, Action.CASE_SENT_BACK, before)
     url = absolute(reverse("cases:edit", kwargs={"slug": case.slug}), network=case.network)
     with translation.override(case.created_by.language if case.created_by_id else None):
         _tell_author(

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samskab.audit import services as audit
+from samskab.audit.models import Action
 from samskab.core.guards import require
 from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
@@ -133,6 +135,20 @@ def comment_report(*, actor, comment: Comment, reason: str = "") -> CommentRepor
     return report
 
 
+def _record_moderation(actor, comment: Comment, action: str, before: dict) -> None:
+    """The trail names the case, not the comment's words (they are the author's)."""
+    audit.record(
+        actor=actor,
+        network=comment.case.network,
+        action=action,
+        obj=comment,
+        before=before,
+        after={"hidden_at": comment.hidden_at},
+        label=comment.case.title,
+        subject=comment.author,
+    )
+
+
 @transaction.atomic
 def comment_hide(*, actor, comment: Comment) -> Comment:
     require(
@@ -141,9 +157,11 @@ def comment_hide(*, actor, comment: Comment) -> Comment:
         comment,
         _("Only the network's secretariat may hide comments."),
     )
+    before = {"hidden_at": comment.hidden_at}
     comment.hidden_at = timezone.now()
     comment.hidden_by = actor
     comment.save(update_fields=["hidden_at", "hidden_by"])
+    _record_moderation(actor, comment, Action.COMMENT_HIDDEN, before)
     comment.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
     return comment
 
@@ -156,8 +174,10 @@ def comment_restore(*, actor, comment: Comment) -> Comment:
         comment,
         _("Only the network's secretariat may restore comments."),
     )
+    before = {"hidden_at": comment.hidden_at}
     comment.hidden_at = None
     comment.hidden_by = None
     comment.save(update_fields=["hidden_at", "hidden_by"])
+    _record_moderation(actor, comment, Action.COMMENT_RESTORED, before)
     comment.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
     return comment

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samskab.audit import services as audit
+from samskab.audit.models import Action
 from samskab.core.guards import require
 from samskab.core.text import fold_line_breaks, single_line
 
@@ -47,6 +49,23 @@ NOTIFY_FIELDS = [
 ]
 
 
+# What the audit trail keeps of an event (the contact's name and address are personal data
+# of someone the trail cannot erase them with).
+AUDIT_FIELDS = [f for f in EVENT_FIELDS if f not in ("contact_name", "contact_email")]
+
+
+def _record(actor, event: Event, action: str, before: dict, after: dict) -> None:
+    audit.record(
+        actor=actor,
+        network=event.network,
+        action=action,
+        obj=event,
+        before=before,
+        after=after,
+        label=event.title,
+    )
+
+
 def _validate(event):
     fold_line_breaks(event)
     event.full_clean(exclude=["network", "created_by"])
@@ -81,6 +100,7 @@ def event_create(
     _set_invitations(event, invitations)
     _save_rows(event, AgendaItem, AGENDA_FIELDS, agenda)
     _save_rows(event, Question, QUESTION_FIELDS, questions)
+    _record(actor, event, Action.EVENT_CREATED, {}, audit.snapshot(event, AUDIT_FIELDS))
     return event
 
 
@@ -174,6 +194,9 @@ def event_update(
     if changes:
         locked.sequence += 1
     locked.save()
+    before, after = (audit.snapshot(e, AUDIT_FIELDS) for e in (old, locked))
+    if before != after:
+        _record(actor, locked, Action.EVENT_CHANGED, before, after)
     _set_invitations(locked, invitations)
     _save_rows(locked, AgendaItem, AGENDA_FIELDS, agenda)
     _save_rows(locked, Question, QUESTION_FIELDS, questions)
@@ -195,6 +218,13 @@ def event_cancel(*, actor, event: Event, message: str = "") -> Event:
     event.cancelled_at = timezone.now()
     event.sequence += 1
     event.save(update_fields=["cancelled_at", "sequence", "updated_at"])
+    _record(
+        actor,
+        event,
+        Action.EVENT_CANCELLED,
+        {"cancelled_at": None},
+        {"cancelled_at": event.cancelled_at},
+    )
     for registration in event.registrations.active():
         registration.event = event
         emails.event_cancelled(registration, message=message)

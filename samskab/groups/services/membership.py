@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samskab.audit import services as audit
+from samskab.audit.models import Action
 from samskab.core.guards import require
 from samskab.core.links import absolute
 from samskab.core.tasks import enqueue_on_commit, send_email
@@ -68,6 +70,20 @@ def group_join(*, actor, group: ThemeGroup) -> GroupMembership:
     return membership
 
 
+def _record(actor, membership: GroupMembership, action: str, before: dict, after: dict) -> None:
+    user, group = membership.user, membership.group
+    audit.record(
+        actor=actor,
+        network=group.network,
+        action=action,
+        obj=membership,
+        before=before,
+        after=after,
+        label=f"{user.name or user.email} – {group.name}",
+        subject=user,
+    )
+
+
 def _managed_membership(actor, membership: GroupMembership) -> None:
     require(
         actor,
@@ -87,6 +103,13 @@ def membership_accept(*, actor, membership: GroupMembership) -> GroupMembership:
     membership.status = GroupMembership.Status.ACTIVE
     membership.accepted_at = timezone.now()
     membership.save(update_fields=["status", "accepted_at"])
+    _record(
+        actor,
+        membership,
+        Action.MEMBERSHIP_ACCEPTED,
+        {"status": GroupMembership.Status.REQUESTED},
+        {"status": membership.status},
+    )
     group, user = membership.group, membership.user
     forget_access(user)
     url = _absolute(reverse("groups:detail", kwargs={"slug": group.slug}))
@@ -110,6 +133,7 @@ def membership_decline(*, actor, membership: GroupMembership) -> None:
     _managed_membership(actor, membership)
     if membership.status != GroupMembership.Status.REQUESTED:
         raise ValidationError(_("Only a request to join can be declined."))
+    _record(actor, membership, Action.MEMBERSHIP_DECLINED, {"status": membership.status}, {})
     membership.delete()
 
 
@@ -136,8 +160,11 @@ def membership_set_role(*, actor, membership: GroupMembership, role: str) -> Gro
         raise ValidationError(
             _("A group needs at least one coordinator. Make someone else coordinator first.")
         )
+    before = {"role": membership.role}
     membership.role = role
     membership.save(update_fields=["role"])
+    if before["role"] != role:
+        _record(actor, membership, Action.MEMBERSHIP_ROLE_CHANGED, before, {"role": role})
     forget_access(actor, membership.user)
     return membership
 
@@ -149,6 +176,13 @@ def membership_remove(*, actor, membership: GroupMembership) -> None:
         raise ValidationError(
             _("A group needs at least one coordinator. Make someone else coordinator first.")
         )
+    _record(
+        actor,
+        membership,
+        Action.MEMBERSHIP_REMOVED,
+        {"role": membership.role, "status": membership.status},
+        {},
+    )
     membership.delete()
     forget_access(actor, membership.user)
 

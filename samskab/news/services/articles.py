@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samskab.audit import services as audit
+from samskab.audit.models import Action
 from samskab.core.guards import require
 from samskab.core.text import single_line, slugify
 from samskab.networks.predicates import staff_network_ids
@@ -172,6 +174,21 @@ def article_update(*, actor, article: Article, data: dict) -> Article:
     return article
 
 
+PUBLICATION_FIELDS = ("status", "published_at")
+
+
+def _record(actor, article: Article, action: str, before: dict) -> None:
+    audit.record(
+        actor=actor,
+        network=article.network,
+        action=action,
+        obj=article,
+        before=before,
+        after=audit.snapshot(article, PUBLICATION_FIELDS),
+        label=article.title,
+    )
+
+
 @transaction.atomic
 def article_publish(*, actor, article: Article, at: datetime.datetime | None = None) -> Article:
     """Publish now, or at ``at`` (an aware time; the article stays hidden until then)."""
@@ -181,6 +198,7 @@ def article_publish(*, actor, article: Article, at: datetime.datetime | None = N
         article,
         _("Only the secretariat and the coordinators of the article's groups may publish it."),
     )
+    before = audit.snapshot(article, PUBLICATION_FIELDS)
     now = timezone.now()
     if at is not None and timezone.is_naive(at):
         raise ValidationError({"publish_at": _("Give the time in the network's time zone.")})
@@ -195,6 +213,7 @@ def article_publish(*, actor, article: Article, at: datetime.datetime | None = N
     article.status = Article.Status.PUBLISHED
     article.save()
     _revision(article, actor, "schedule" if article.is_scheduled else "publish")
+    _record(actor, article, Action.ARTICLE_PUBLISHED, before)
     if article.is_scheduled:
         index_at_publication(article)
     return article
@@ -209,11 +228,13 @@ def article_unpublish(*, actor, article: Article) -> Article:
         article,
         _("Only the secretariat and the coordinators of the article's groups may unpublish it."),
     )
+    before = audit.snapshot(article, PUBLICATION_FIELDS)
     article.status = Article.Status.DRAFT
     article.published_at = None
     article.revised_at = None
     article.save()
     _revision(article, actor, "unpublish")
+    _record(actor, article, Action.ARTICLE_UNPUBLISHED, before)
     return article
 
 
