@@ -246,7 +246,9 @@ else:
 LANGUAGE_CODE = "da"
 # Each app keeps its own translations in <app>/locale (see README, "Translations").
 LANGUAGES = [("da", "Dansk"), ("nb", "Norsk bokmål"), ("en", "English")]
-LOCALE_PATHS: list[Path] = []
+# The project's reviewed wording of django-allauth's strings (tools/allauth_glossary.py);
+# LOCALE_PATHS come before every app's catalogue in Django's lookup.
+LOCALE_PATHS: list[Path] = [BASE_DIR / "samskab" / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "da"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("da", "nb", "en"), "nb": ("nb", "da", "en")}
 USE_I18N = True

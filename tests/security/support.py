@@ -187,6 +187,12 @@ def executable_findings(html: str, *, site_elements: bool = True) -> list[tuple[
             findings.append((MARKER.search(own).group(0), f"<meta {own[:120]}>"))
         elif tag in ACTIVE_ELEMENTS and (MARKER.search(own) or (tag == "style" and text)):
             marked = {k: v for k, v in element.attrib.items() if MARKER.search(v or "")}
+            if tag == "link" and element.attrib.get("rel") == "alternate":
+                # A feed announced by the page: a path on this site (a slug made from the
+                # name) loads nothing and runs nothing; another site or scheme still counts.
+                href = marked.get("href", "")
+                if href.startswith("/") and not href.startswith("//"):
+                    marked.pop("href")
             if tag == "style" or any(_local(k) not in TEXT_ATTRIBUTES for k in marked):
                 for marker in _markers(own + text):
                     findings.append((marker, f"<{tag} {own[:120]}>"))
