@@ -271,6 +271,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # `manage.py backup` without a folder: a dated folder here, the newest BACKUP_KEEP kept.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
+# The compound splitter's word lists, built from wordfreq by the first process that needs
+# them and then shared (memory-mapped) by every process; empty: built in each process.
+SEARCH_LEXICON_DIR = os.environ.get("SEARCH_LEXICON_DIR", str(BASE_DIR / "var" / "lexicon"))
 BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024

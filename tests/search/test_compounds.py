@@ -144,3 +144,56 @@ def test_the_lexicons_frequencies_are_wordfreqs_zipf(language):
     assert {w: words[w] for w in sample} == {
         w: wordfreq.zipf_frequency(w, language) for w in sample
     }
+
+
+@pytest.fixture
+def fresh_lexicons(settings, tmp_path):
+    """Lexicons kept in an empty folder of their own, none loaded in this process yet."""
+    settings.SEARCH_LEXICON_DIR = str(tmp_path / "lexicon")
+    compounds.lexicon.cache_clear()
+    compounds.split.cache_clear()
+    yield tmp_path / "lexicon"
+    compounds.lexicon.cache_clear()
+    compounds.split.cache_clear()
+
+
+def test_a_saved_lexicon_is_the_built_one(fresh_lexicons, monkeypatch):
+    built = compounds.lexicon("da")
+    saved = sorted(p.name for p in fresh_lexicons.iterdir())
+    assert [n.rsplit(".", 1)[1] for n in saved] == ["trie", "zipf"]
+    compounds.lexicon.cache_clear()
+
+    def no_wordfreq(language):
+        raise AssertionError("the saved lexicon is read, not built again")
+
+    monkeypatch.setattr(compounds, "_build", no_wordfreq)
+    loaded = compounds.lexicon("da")
+    assert loaded is not built
+    assert len(loaded) == len(built) > 20_000
+    assert {w: loaded[w] for w in loaded} == {w: built[w] for w in built}
+    assert loaded.get("sundhed") == built.get("sundhed") > 4
+    assert loaded.get("xqzwv") is None and "xqzwv" not in loaded
+    assert compounds.split("sundhedsfremme", "da") == ("sundhed", "fremme")
+
+
+def test_a_broken_saved_lexicon_is_built_again(fresh_lexicons):
+    compounds.lexicon("nb")
+    (zipf,) = fresh_lexicons.glob("nb-*.zipf")
+    zipf.write_bytes(zipf.read_bytes()[:-20])  # cut short: ids and values no longer match
+    compounds.lexicon.cache_clear()
+    assert compounds.Lexicon.load(fresh_lexicons / zipf.stem) is None
+    words = compounds.lexicon("nb")
+    assert words.get("helse") is not None
+    assert compounds.Lexicon.load(fresh_lexicons / zipf.stem) is not None  # saved again whole
+
+
+def test_without_a_writable_folder_the_lexicon_lives_in_memory(settings, tmp_path, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    settings.SEARCH_LEXICON_DIR = str(blocker / "lexicon")
+    compounds.lexicon.cache_clear()
+    try:
+        assert compounds.lexicon("sv").get("hälsa") is not None
+        assert "could not save the sv lexicon" in caplog.text
+    finally:
+        compounds.lexicon.cache_clear()
